@@ -1,0 +1,73 @@
+"""Second factor and re-authentication rules.
+
+Re-authentication ("sudo mode"): before dangerous acts (role changes, identity exports,
+deletions) the person types her password (and a code, if she has a second factor) again;
+the proof lasts ``OVOZ_REAUTH_MINUTES``.
+"""
+
+import time
+from functools import wraps
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.shortcuts import redirect
+from django.urls import reverse
+from django_otp import devices_for_user
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from ovoz.accounts.roles import Role
+
+REAUTH_SESSION_KEY = "ovoz_reauth_at"
+
+
+def has_second_factor(user) -> bool:
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def requires_second_factor(user) -> bool:
+    """Every role that can see evidence must use a second factor; so must site administrators."""
+    if not getattr(settings, "OVOZ_REQUIRE_2FA", True):
+        return False
+    if user.is_superuser:
+        return True
+    from ovoz.programmes.access import roles_of
+
+    return any(Role(r).requires_second_factor() for r in roles_of(user))
+
+
+def verify_code(user, code: str):
+    """Return the device that accepts ``code`` (a TOTP code or a recovery code), or None."""
+    code = (code or "").strip().replace(" ", "").replace("-", "")
+    if not code:
+        return None
+    for device in devices_for_user(user, confirmed=True):
+        if isinstance(device, (TOTPDevice, StaticDevice)) and device.verify_token(code):
+            return device
+    return None
+
+
+def mark_reauthenticated(request) -> None:
+    request.session[REAUTH_SESSION_KEY] = int(time.time())
+
+
+def is_recently_authenticated(request) -> bool:
+    at = request.session.get(REAUTH_SESSION_KEY)
+    if not at:
+        return False
+    return time.time() - at < settings.OVOZ_REAUTH_MINUTES * 60
+
+
+def require_reauth(view):
+    """Send the person to confirm her password before a dangerous act, then back."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not is_recently_authenticated(request):
+            target = (
+                request.get_full_path() if request.method == "GET" else request.META.get("HTTP_REFERER", "/")
+            )
+            return redirect(reverse("accounts:reauth") + "?" + urlencode({"next": target}))
+        return view(request, *args, **kwargs)
+
+    return wrapper

@@ -1,0 +1,84 @@
+"""Writing the audit log. Every service calls these inside its own transaction."""
+
+from typing import Any
+
+from django.db import models
+
+from ovoz.audit.models import AuditEntry
+from ovoz.fields import EncryptedTextField
+
+REDACTED = "[encrypted]"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, models.Model):
+        return str(value.pk)
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    return str(value)
+
+
+def snapshot(instance: models.Model, fields: list[str]) -> dict[str, Any]:
+    """Values of ``fields`` for a diff; sensitive fields never enter the log in plain text."""
+    out = {}
+    for name in fields:
+        field = instance._meta.get_field(name)
+        if isinstance(field, EncryptedTextField):
+            out[name] = REDACTED if getattr(instance, name) else ""
+        else:
+            out[name] = _plain(getattr(instance, field.attname))
+    return out
+
+
+def diff(old: dict[str, Any], new: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {k: {"old": old.get(k), "new": new.get(k)} for k in new if old.get(k) != new.get(k)}
+
+
+def _label(actor) -> str:
+    if actor is None:
+        return "system"
+    return getattr(actor, "username", "") or "system"
+
+
+def audit_write(
+    *,
+    actor,
+    action: str,
+    obj: models.Model | None = None,
+    changes: dict | None = None,
+    programme=None,
+    partnership=None,
+    kind: str = AuditEntry.Kind.CHANGE,
+    ip_address: str | None = None,
+    object_repr: str | None = None,
+) -> AuditEntry:
+    if partnership is not None and programme is None:
+        programme = partnership.programme
+    return AuditEntry.objects.create(
+        actor=actor if getattr(actor, "pk", None) else None,
+        actor_label=_label(actor),
+        kind=kind,
+        action=action,
+        object_type=obj._meta.label_lower if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None else "",
+        object_repr=(object_repr if object_repr is not None else str(obj) if obj is not None else "")[:200],
+        changes=changes or {},
+        programme=programme,
+        partnership=partnership,
+        ip_address=ip_address,
+    )
+
+
+def audit_read(
+    *, actor, obj: models.Model, partnership=None, reason: str = "", ip_address=None
+) -> AuditEntry:
+    """Record that someone looked at a sensitive record (an identity, a testimony)."""
+    return audit_write(
+        actor=actor,
+        action="read",
+        obj=obj,
+        changes={"reason": reason} if reason else {},
+        partnership=partnership,
+        kind=AuditEntry.Kind.READ,
+        ip_address=ip_address,
+    )

@@ -1,0 +1,15 @@
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from ovoz.api.api import api
+from ovoz.web.views import health_view
+
+urlpatterns = [
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("health", health_view, name="health"),
+    path("", include("ovoz.web.urls")),
+    path("", include("ovoz.accounts.urls")),
+    path("", include("ovoz.programmes.urls")),
+    path("", include("ovoz.audit.urls")),
+    path("api/v1/", api.urls),
+]

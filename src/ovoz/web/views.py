@@ -1,0 +1,53 @@
+"""The home dashboard: what each role needs to see first."""
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.shortcuts import render
+
+from ovoz.accounts.roles import Role
+from ovoz.accounts.security import has_second_factor
+from ovoz.audit.access import audit_entries_visible_to
+from ovoz.programmes.access import memberships_of, partnerships_visible_to, programmes_visible_to
+
+
+@login_required
+def dashboard_view(request):
+    user = request.user
+    mems = memberships_of(user)
+    coordinated = [m.programme_id for m in mems if m.role == Role.COORDINATOR]
+    team_partnership_ids = [m.partnership_id for m in mems if m.partnership_id]
+    context = {
+        "memberships": mems,
+        "has_second_factor": has_second_factor(user),
+        "programmes": programmes_visible_to(user).annotate(n_partnerships=Count("partnerships")),
+    }
+    if coordinated or user.is_superuser:
+        context["coordinated_partnerships"] = (
+            partnerships_visible_to(user)
+            .filter(Q(programme_id__in=coordinated) | Q(pk__in=[]) if not user.is_superuser else Q())
+            .annotate(
+                n_members=Count("memberships", distinct=True),
+                n_researchers=Count(
+                    "memberships", filter=Q(memberships__role=Role.RESEARCHER), distinct=True
+                ),
+            )
+        )
+        context["recent_audit"] = audit_entries_visible_to(user).select_related("actor")[:10]
+    if team_partnership_ids:
+        context["team_partnerships"] = (
+            partnerships_visible_to(user)
+            .filter(pk__in=team_partnership_ids)
+            .prefetch_related("memberships__user")
+        )
+    context["roles"] = sorted({m.get_role_display() for m in mems})
+    return render(request, "web/dashboard.html", context)
+
+
+def health_view(request):
+    """For a load balancer or a supervisor: answers without touching evidence."""
+    from django.db import connection
+    from django.http import JsonResponse
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})

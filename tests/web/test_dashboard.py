@@ -1,0 +1,27 @@
+def test_a_coordinator_sees_the_partnerships_she_coordinates(cast, as_user):
+    client = as_user(cast.coordinator)
+    response = client.get("/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Partner A" in body and "Partner B" in body
+    assert "Partnerships you coordinate" in body
+
+
+def test_a_researcher_sees_her_own_partnership_and_team_only(cast, as_user):
+    client = as_user(cast.researcher_a)
+    body = client.get("/").content.decode()
+    assert "Your partnership" in body
+    assert "Mentor of A" in body
+    assert "Researcher of B" not in body
+
+
+def test_an_outsider_is_told_she_has_no_programme(cast, as_user):
+    body = as_user(cast.outsider).get("/").content.decode()
+    assert "not part of any programme" in body
+    assert "Partner A" not in body
+
+
+def test_the_dashboard_asks_anonymous_visitors_to_sign_in(client, db):
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/auth/login/")
