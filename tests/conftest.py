@@ -16,9 +16,7 @@ PASSWORD = "correct horse battery staple"
 
 
 def make_user(username: str, **extra) -> User:
-    user = User(
-        username=username, email=f"{username}@example.org", full_name=extra.pop("full_name", ""), **extra
-    )
+    user = User(username=username, email=f"{username}@example.org", full_name=extra.pop("full_name", ""), **extra)
     user.set_password(PASSWORD)
     user.save()
     return user
@@ -41,12 +39,8 @@ def cast(db):
         starts_on=datetime.date(2025, 1, 1),
         ends_on=datetime.date(2026, 1, 1),
     )
-    a = Partnership.objects.create(
-        programme=programme, organisation=org_a, country="KG", briefer_title="A briefer"
-    )
-    b = Partnership.objects.create(
-        programme=programme, organisation=org_b, country="TJ", briefer_title="B briefer"
-    )
+    a = Partnership.objects.create(programme=programme, organisation=org_a, country="KG", briefer_title="A briefer")
+    b = Partnership.objects.create(programme=programme, organisation=org_b, country="TJ", briefer_title="B briefer")
     people = SimpleNamespace(
         programme=programme,
         other_programme=other_programme,
@@ -63,15 +57,9 @@ def cast(db):
     Membership.objects.create(user=people.coordinator, programme=programme, role=Role.COORDINATOR)
     Membership.objects.create(user=people.viewer, programme=programme, role=Role.VIEWER)
     Membership.objects.create(user=people.mentor_a, programme=programme, partnership=a, role=Role.MENTOR)
-    Membership.objects.create(
-        user=people.researcher_a, programme=programme, partnership=a, role=Role.RESEARCHER
-    )
-    Membership.objects.create(
-        user=people.coresearcher_a, programme=programme, partnership=a, role=Role.CO_RESEARCHER
-    )
-    Membership.objects.create(
-        user=people.researcher_b, programme=programme, partnership=b, role=Role.RESEARCHER
-    )
+    Membership.objects.create(user=people.researcher_a, programme=programme, partnership=a, role=Role.RESEARCHER)
+    Membership.objects.create(user=people.coresearcher_a, programme=programme, partnership=a, role=Role.CO_RESEARCHER)
+    Membership.objects.create(user=people.researcher_b, programme=programme, partnership=b, role=Role.RESEARCHER)
     return people
 
 

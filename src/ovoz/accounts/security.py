@@ -58,16 +58,23 @@ def is_recently_authenticated(request) -> bool:
     return time.time() - at < settings.OVOZ_REAUTH_MINUTES * 60
 
 
+def reauth_redirect(request):
+    """A redirect to confirm the password, coming back here afterwards; None if recently confirmed.
+
+    Views that fetch a protected object call this *after* the access check, so that a forbidden
+    object still answers 404 rather than revealing itself through the confirmation page.
+    """
+    if is_recently_authenticated(request):
+        return None
+    target = request.get_full_path() if request.method == "GET" else request.META.get("HTTP_REFERER", "/")
+    return redirect(reverse("accounts:reauth") + "?" + urlencode({"next": target}))
+
+
 def require_reauth(view):
-    """Send the person to confirm her password before a dangerous act, then back."""
+    """Decorator form of ``reauth_redirect`` for views that touch only the person's own account."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if not is_recently_authenticated(request):
-            target = (
-                request.get_full_path() if request.method == "GET" else request.META.get("HTTP_REFERER", "/")
-            )
-            return redirect(reverse("accounts:reauth") + "?" + urlencode({"next": target}))
-        return view(request, *args, **kwargs)
+        return reauth_redirect(request) or view(request, *args, **kwargs)
 
     return wrapper

@@ -101,9 +101,7 @@ def organisation_create(*, actor, name: str, **values) -> Organisation:
     org = Organisation(name=name, **values)
     org.full_clean()
     org.save()
-    audit_write(
-        actor=actor, action="organisation.create", obj=org, changes=diff({}, snapshot(org, ORG_FIELDS))
-    )
+    audit_write(actor=actor, action="organisation.create", obj=org, changes=diff({}, snapshot(org, ORG_FIELDS)))
     return org
 
 
@@ -125,9 +123,7 @@ def api_token_create(*, actor, user: User, name: str) -> tuple[ApiToken, str]:
     """Create a token and return it with its secret, which is never stored or shown again."""
     name = name.strip() or _("API token")
     secret = ApiToken.generate()
-    token = ApiToken.objects.create(
-        user=user, name=name[:100], prefix=secret[:12], digest=ApiToken.hash(secret)
-    )
+    token = ApiToken.objects.create(user=user, name=name[:100], prefix=secret[:12], digest=ApiToken.hash(secret))
     audit_write(actor=actor, action="api_token.create", obj=token, kind=AuditEntry.Kind.AUTH)
     return token, secret
 

@@ -1,13 +1,20 @@
 """Writing the audit log. Every service calls these inside its own transaction."""
 
+import hashlib
+import hmac
 from typing import Any
 
 from django.db import models
 
+from ovoz import keys
 from ovoz.audit.models import AuditEntry
 from ovoz.fields import EncryptedTextField
 
-REDACTED = "[encrypted]"
+
+def _fingerprint(value: str) -> str:
+    """A keyed fingerprint: shows that a sensitive value changed without revealing or allowing a guess of it."""
+    digest = hmac.new(keys.derived_key("audit-fingerprint"), value.encode("utf-8"), hashlib.sha256).hexdigest()
+    return f"[encrypted {digest[:8]}]"
 
 
 def _plain(value: Any) -> Any:
@@ -24,7 +31,8 @@ def snapshot(instance: models.Model, fields: list[str]) -> dict[str, Any]:
     for name in fields:
         field = instance._meta.get_field(name)
         if isinstance(field, EncryptedTextField):
-            out[name] = REDACTED if getattr(instance, name) else ""
+            value = getattr(instance, name)
+            out[name] = _fingerprint(value) if value else ""
         else:
             out[name] = _plain(getattr(instance, field.attname))
     return out
@@ -69,9 +77,7 @@ def audit_write(
     )
 
 
-def audit_read(
-    *, actor, obj: models.Model, partnership=None, reason: str = "", ip_address=None
-) -> AuditEntry:
+def audit_read(*, actor, obj: models.Model, partnership=None, reason: str = "", ip_address=None) -> AuditEntry:
     """Record that someone looked at a sensitive record (an identity, a testimony)."""
     return audit_write(
         actor=actor,

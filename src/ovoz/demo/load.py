@@ -43,9 +43,7 @@ def demo_load() -> list[tuple[str, str]]:
     )
     programme = Programme.objects.filter(title=data.PROGRAMME["title"]).first()
     if programme is None:
-        programme = programme_create(
-            actor=None, lead_organisation=secretariat, is_fictional=True, **data.PROGRAMME
-        )
+        programme = programme_create(actor=None, lead_organisation=secretariat, is_fictional=True, **data.PROGRAMME)
     logins = []
 
     coordinator = _user(data.COORDINATOR[0], data.COORDINATOR[1], secretariat)
@@ -67,9 +65,7 @@ def demo_load() -> list[tuple[str, str]]:
             logins.append((user.username, f"{role.label} – {org_name}"))
 
     co = _user(data.CO_RESEARCHER[0], data.CO_RESEARCHER[1], None)
-    membership_grant(
-        actor=None, user=co, programme=programme, role=Role.CO_RESEARCHER, partnership=first_partnership
-    )
+    membership_grant(actor=None, user=co, programme=programme, role=Role.CO_RESEARCHER, partnership=first_partnership)
     logins.append((co.username, f"{Role.CO_RESEARCHER.label} – {first_partnership.organisation.name}"))
 
     viewer = _user(data.VIEWER[0], data.VIEWER[1], None)

@@ -19,9 +19,7 @@ class MemberAddForm(forms.Form):
     def __init__(self, *args, partnerships=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.partnerships = {str(p.pk): p for p in partnerships}
-        self.fields["partnership"].choices = [("", _("Whole programme"))] + [
-            (str(p.pk), str(p)) for p in partnerships
-        ]
+        self.fields["partnership"].choices = [("", _("Whole programme"))] + [(str(p.pk), str(p)) for p in partnerships]
 
     def clean_partnership(self):
         value = self.cleaned_data.get("partnership")

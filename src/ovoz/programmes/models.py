@@ -33,9 +33,7 @@ class Programme(models.Model):
         ordering = ["-starts_on", "title"]
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
-        constraints = [
-            models.CheckConstraint(condition=Q(ends_on__gte=models.F("starts_on")), name="programme_dates")
-        ]
+        constraints = [models.CheckConstraint(condition=Q(ends_on__gte=models.F("starts_on")), name="programme_dates")]
 
     def __str__(self):
         return self.short_title or self.title
@@ -45,9 +43,7 @@ class Partnership(models.Model):
     """One organisation in one programme: a country, a research topic and a team."""
 
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="partnerships")
-    organisation = models.ForeignKey(
-        "accounts.Organisation", on_delete=models.PROTECT, related_name="partnerships"
-    )
+    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="partnerships")
     country = models.CharField(_("country"), max_length=2, choices=COUNTRIES)
     research_topic = models.TextField(_("research topic"), blank=True)
     briefer_title = models.CharField(_("briefer title"), max_length=300, blank=True)
@@ -57,9 +53,7 @@ class Partnership(models.Model):
         ordering = ["programme", "country", "organisation__name"]
         verbose_name = _("partnership")
         verbose_name_plural = _("partnerships")
-        constraints = [
-            models.UniqueConstraint(fields=["programme", "organisation"], name="one_partnership_per_org")
-        ]
+        constraints = [models.UniqueConstraint(fields=["programme", "organisation"], name="one_partnership_per_org")]
 
     def __str__(self):
         return f"{self.organisation.name} ({self.get_country_display()})"

@@ -59,9 +59,7 @@ def programme_update(*, actor, programme: Programme, **values) -> Programme:
     programme.save(update_fields=list(values))
     changes = diff(before, snapshot(programme, PROGRAMME_FIELDS))
     if changes:
-        audit_write(
-            actor=actor, action="programme.update", obj=programme, programme=programme, changes=changes
-        )
+        audit_write(actor=actor, action="programme.update", obj=programme, programme=programme, changes=changes)
     return programme
 
 
@@ -77,8 +75,7 @@ def partnership_create(
 ) -> Partnership:
     if Partnership.objects.filter(programme=programme, organisation=organisation).exists():
         raise ValidationError(
-            _("%(organisation)s is already a partner in this programme.")
-            % {"organisation": organisation.name}
+            _("%(organisation)s is already a partner in this programme.") % {"organisation": organisation.name}
         )
     partnership = Partnership(
         programme=programme,
@@ -147,9 +144,7 @@ def membership_grant(
         changes = {"role": {"old": old_role, "new": role.value}}
         action = "membership.change_role"
     else:
-        membership = Membership.objects.create(
-            user=user, programme=programme, partnership=partnership, role=role
-        )
+        membership = Membership.objects.create(user=user, programme=programme, partnership=partnership, role=role)
         changes = {"role": {"old": None, "new": role.value}, "user": {"old": None, "new": user.username}}
         action = "membership.grant"
     audit_write(

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from ovoz.accounts.models import Organisation, User
 from ovoz.accounts.roles import Role
-from ovoz.accounts.security import require_reauth
+from ovoz.accounts.security import reauth_redirect
 from ovoz.accounts.services import organisation_create, user_create
 from ovoz.programmes import access
 from ovoz.programmes.forms import MemberAddForm, PartnershipForm, RoleChangeForm
@@ -34,9 +34,7 @@ def programme_detail_view(request, pk: int):
     is_coordinator = access.is_coordinator_of(request.user, programme.pk)
     coordinators = []
     if is_coordinator or access.memberships_of(request.user):
-        coordinators = [
-            m.user for m in programme.memberships.filter(role=Role.COORDINATOR).select_related("user")
-        ]
+        coordinators = [m.user for m in programme.memberships.filter(role=Role.COORDINATOR).select_related("user")]
     return render(
         request,
         "programmes/programme_detail.html",
@@ -61,9 +59,7 @@ def partnership_create_view(request, pk: int):
             with transaction.atomic():
                 org = Organisation.objects.filter(name__iexact=d["organisation"].strip()).first()
                 if org is None:
-                    org = organisation_create(
-                        actor=request.user, name=d["organisation"], country=d["country"]
-                    )
+                    org = organisation_create(actor=request.user, name=d["organisation"], country=d["country"])
                 partnership_create(
                     actor=request.user,
                     programme=programme,
@@ -106,11 +102,7 @@ def people_view(request, pk: int):
     """The coordinator's list of everyone in her programme, with search and role filter."""
     programme = access.get_programme_for_user(request.user, pk, write=True)
     partnerships = list(access.partnerships_visible_to(request.user).filter(programme=programme))
-    qs = (
-        access.memberships_visible_to(request.user)
-        .filter(programme=programme)
-        .order_by("partnership_id", "role")
-    )
+    qs = access.memberships_visible_to(request.user).filter(programme=programme).order_by("partnership_id", "role")
     role = request.GET.get("role", "")
     if role in Role.values:
         qs = qs.filter(role=role)
@@ -141,9 +133,7 @@ def member_add_view(request, pk: int):
     if not form.is_valid():
         for field, errors in form.errors.items():
             for e in errors:
-                messages.error(
-                    request, f"{form.fields[field].label if field in form.fields else ''} {e}".strip()
-                )
+                messages.error(request, f"{form.fields[field].label if field in form.fields else ''} {e}".strip())
         return redirect("programmes:people", pk=programme.pk)
     d = form.cleaned_data
     temp_password = None
@@ -183,10 +173,11 @@ def member_add_view(request, pk: int):
 
 
 @login_required
-@require_reauth
 def member_role_view(request, pk: int):
     """Change a person's role: a dangerous act, so it asks for the password again."""
     membership = access.get_membership_for_user(request.user, pk, write=True)
+    if confirm := reauth_redirect(request):
+        return confirm
     form = RoleChangeForm(request.POST or None, initial={"role": membership.role})
     if request.method == "POST" and form.is_valid():
         new_role = Role(form.cleaned_data["role"])
@@ -213,9 +204,10 @@ def member_role_view(request, pk: int):
 
 
 @login_required
-@require_reauth
 def member_remove_view(request, pk: int):
     membership = access.get_membership_for_user(request.user, pk, write=True)
+    if confirm := reauth_redirect(request):
+        return confirm
     if request.method == "POST":
         programme_id = membership.programme_id
         membership_revoke(actor=request.user, membership=membership)

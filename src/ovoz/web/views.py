@@ -27,17 +27,13 @@ def dashboard_view(request):
             .filter(Q(programme_id__in=coordinated) | Q(pk__in=[]) if not user.is_superuser else Q())
             .annotate(
                 n_members=Count("memberships", distinct=True),
-                n_researchers=Count(
-                    "memberships", filter=Q(memberships__role=Role.RESEARCHER), distinct=True
-                ),
+                n_researchers=Count("memberships", filter=Q(memberships__role=Role.RESEARCHER), distinct=True),
             )
         )
         context["recent_audit"] = audit_entries_visible_to(user).select_related("actor")[:10]
     if team_partnership_ids:
         context["team_partnerships"] = (
-            partnerships_visible_to(user)
-            .filter(pk__in=team_partnership_ids)
-            .prefetch_related("memberships__user")
+            partnerships_visible_to(user).filter(pk__in=team_partnership_ids).prefetch_related("memberships__user")
         )
     context["roles"] = sorted({m.get_role_display() for m in mems})
     return render(request, "web/dashboard.html", context)

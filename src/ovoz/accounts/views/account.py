@@ -48,9 +48,7 @@ def security_view(request):
 def token_create_view(request):
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        token, secret = api_token_create(
-            actor=request.user, user=request.user, name=form.cleaned_data["name"]
-        )
+        token, secret = api_token_create(actor=request.user, user=request.user, name=form.cleaned_data["name"])
         return render(request, "accounts/token_created.html", {"token": token, "secret": secret})
     return render(request, "accounts/token_form.html", {"form": form})
 

@@ -27,9 +27,7 @@ def client_ip(request) -> str | None:
 
 def safe_next(request, default: str = "/") -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, {request.get_host()}, require_https=request.is_secure()
-    ):
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
         return target
     return default
 
@@ -39,9 +37,7 @@ def after_password(request, user):
     if has_second_factor(user):
         return redirect_with_next("accounts:verify", request)
     if requires_second_factor(user):
-        messages.info(
-            request, _("Your role gives access to testimonies, so your account needs a second factor.")
-        )
+        messages.info(request, _("Your role gives access to testimonies, so your account needs a second factor."))
         return redirect("accounts:twofactor_setup")
     return redirect(safe_next(request))
 
@@ -62,9 +58,7 @@ def login_view(request):
         if form.is_valid():
             user = form.get_user()
             auth_login(request, user)
-            audit_write(
-                actor=user, action="auth.login", kind=AuditEntry.Kind.AUTH, ip_address=client_ip(request)
-            )
+            audit_write(actor=user, action="auth.login", kind=AuditEntry.Kind.AUTH, ip_address=client_ip(request))
             return after_password(request, user)
         audit_write(
             actor=None,
@@ -102,18 +96,14 @@ def verify_view(request):
             kind=AuditEntry.Kind.AUTH,
             ip_address=client_ip(request),
         )
-        form.add_error(
-            "code", _("That code is not right. Codes change every 30 seconds; try the newest one.")
-        )
+        form.add_error("code", _("That code is not right. Codes change every 30 seconds; try the newest one."))
     return render(request, "accounts/verify.html", {"form": form, "next": safe_next(request, "")})
 
 
 @require_POST
 def logout_view(request):
     if request.user.is_authenticated:
-        audit_write(
-            actor=request.user, action="auth.logout", kind=AuditEntry.Kind.AUTH, ip_address=client_ip(request)
-        )
+        audit_write(actor=request.user, action="auth.logout", kind=AuditEntry.Kind.AUTH, ip_address=client_ip(request))
     logout(request)
     messages.info(request, _("You have signed out."))
     return redirect("accounts:login")
@@ -125,9 +115,7 @@ def reauth_view(request):
     needs_code = has_second_factor(request.user)
     form = ReauthForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = authenticate(
-            request, username=request.user.get_username(), password=form.cleaned_data["password"]
-        )
+        user = authenticate(request, username=request.user.get_username(), password=form.cleaned_data["password"])
         ok = user is not None and user.pk == request.user.pk
         if ok and needs_code:
             ok = verify_code(request.user, form.cleaned_data.get("code", "")) is not None

@@ -37,15 +37,11 @@ def _secret_b32(device: TOTPDevice) -> str:
 @transaction.atomic
 def recovery_codes_create(*, actor, user) -> list[str]:
     """Replace the person's recovery codes; each works once."""
-    device, _created = StaticDevice.objects.get_or_create(
-        user=user, name="recovery", defaults={"confirmed": True}
-    )
+    device, _created = StaticDevice.objects.get_or_create(user=user, name="recovery", defaults={"confirmed": True})
     device.token_set.all().delete()
     codes = [StaticToken.random_token() for _i in range(RECOVERY_CODES)]
     StaticToken.objects.bulk_create([StaticToken(device=device, token=c) for c in codes])
-    audit_write(
-        actor=actor, action="auth.recovery_codes", kind=AuditEntry.Kind.AUTH, object_repr=user.username
-    )
+    audit_write(actor=actor, action="auth.recovery_codes", kind=AuditEntry.Kind.AUTH, object_repr=user.username)
     return codes
 
 
@@ -85,12 +81,8 @@ def setup_view(request):
                 ip_address=client_ip(request),
                 changes={"method": "totp"},
             )
-            return render(
-                request, "accounts/recovery_codes.html", {"codes": codes, "next": safe_next(request)}
-            )
-        form.add_error(
-            "code", _("That code is not right. Check the time on your phone and try the newest code.")
-        )
+            return render(request, "accounts/recovery_codes.html", {"codes": codes, "next": safe_next(request)})
+        form.add_error("code", _("That code is not right. Check the time on your phone and try the newest code."))
     qr_svg = segno.make(device.config_url, error="m").svg_inline(scale=5, dark="#1b1b1b", light="#ffffff")
     return render(
         request,

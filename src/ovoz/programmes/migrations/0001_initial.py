@@ -20,9 +20,7 @@ class Migration(migrations.Migration):
             fields=[
                 (
                     "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
                 ),
                 ("title", models.CharField(max_length=300, verbose_name="title")),
                 ("short_title", models.CharField(blank=True, max_length=80, verbose_name="short title")),
@@ -54,9 +52,7 @@ class Migration(migrations.Migration):
             fields=[
                 (
                     "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
                 ),
                 (
                     "country",
@@ -105,9 +101,7 @@ class Migration(migrations.Migration):
             fields=[
                 (
                     "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
                 ),
                 (
                     "role",
@@ -163,9 +157,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name="partnership",
-            constraint=models.UniqueConstraint(
-                fields=("programme", "organisation"), name="one_partnership_per_org"
-            ),
+            constraint=models.UniqueConstraint(fields=("programme", "organisation"), name="one_partnership_per_org"),
         ),
         migrations.AddConstraint(
             model_name="membership",

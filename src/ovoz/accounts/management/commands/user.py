@@ -33,9 +33,7 @@ class Command(BaseCommand):
         r.add_argument("username")
         r.add_argument("--programme", type=int, required=True, help="Programme id (see `ovoz user list`).")
         r.add_argument("--role", required=True, choices=Role.values)
-        r.add_argument(
-            "--partnership", type=int, help="Partnership id, for mentor, researcher, co-researcher."
-        )
+        r.add_argument("--partnership", type=int, help="Partnership id, for mentor, researcher, co-researcher.")
         rr = sub.add_parser("remove-role", help="Take a role away.")
         rr.add_argument("username")
         rr.add_argument("--programme", type=int, required=True)
@@ -43,9 +41,7 @@ class Command(BaseCommand):
         p = sub.add_parser("set-password", help="Set a new password (read from standard input or asked).")
         p.add_argument("username")
         p.add_argument("--password-stdin", action="store_true")
-        t = sub.add_parser(
-            "reset-2fa", help="Remove a person's authenticator and recovery codes (lost phone)."
-        )
+        t = sub.add_parser("reset-2fa", help="Remove a person's authenticator and recovery codes (lost phone).")
         t.add_argument("username")
 
     def _user(self, username) -> User:
@@ -115,9 +111,7 @@ class Command(BaseCommand):
             if part is None:
                 raise CommandError(f"There is no partnership {partnership} in programme {programme}.")
         m = membership_grant(actor=None, user=user, programme=prog, role=role, partnership=part)
-        self.stdout.write(
-            self.style.SUCCESS(f"{user.username} is now {m.get_role_display()} in {part or prog}.")
-        )
+        self.stdout.write(self.style.SUCCESS(f"{user.username} is now {m.get_role_display()} in {part or prog}."))
 
     def do_remove_role(self, username, programme, partnership, **_):
         user = self._user(username)
@@ -143,6 +137,4 @@ class Command(BaseCommand):
             kind=AuditEntry.Kind.AUTH,
             object_repr=user.username,
         )
-        self.stdout.write(
-            self.style.SUCCESS(f"{user.username} will set up a new second factor at next sign-in.")
-        )
+        self.stdout.write(self.style.SUCCESS(f"{user.username} will set up a new second factor at next sign-in."))

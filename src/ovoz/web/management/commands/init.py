@@ -11,9 +11,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         path = keys.create_master_key()
         self.stdout.write(f"Data folder: {keys.data_dir()}")
-        self.stdout.write(
-            f"Master key:  {path} (keep a copy somewhere safe: without it the data cannot be read)"
-        )
+        self.stdout.write(f"Master key:  {path} (keep a copy somewhere safe: without it the data cannot be read)")
         compile_catalogs()
         call_command("migrate", interactive=False, verbosity=max(options["verbosity"] - 1, 0))
         self.stdout.write(self.style.SUCCESS("Ovoz is ready."))

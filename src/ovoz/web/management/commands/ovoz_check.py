@@ -12,9 +12,7 @@ class Command(BaseCommand):
     help = "Run Django's system checks (with --deploy for production) and Ovoz's own safety checks."
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--deploy", action="store_true", help="Also check settings for a production server."
-        )
+        parser.add_argument("--deploy", action="store_true", help="Also check settings for a production server.")
 
     def handle(self, *args, deploy=False, **options):
         call_command("check", deploy=deploy, fail_level="WARNING" if deploy else "ERROR")
@@ -25,9 +23,7 @@ class Command(BaseCommand):
         if path.exists() and stat.S_IMODE(os.stat(path).st_mode) & 0o077:
             problems.append(f"The master key file {path} can be read by others: chmod 600 it.")
         if deploy and not settings.OVOZ_REQUIRE_2FA:
-            problems.append(
-                "OVOZ_REQUIRE_2FA is off: people who see evidence could sign in without a second factor."
-            )
+            problems.append("OVOZ_REQUIRE_2FA is off: people who see evidence could sign in without a second factor.")
         if deploy and settings.OVOZ_DEMO:
             problems.append("OVOZ_DEMO is on in a production check.")
         for p in problems:
