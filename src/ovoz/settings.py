@@ -168,6 +168,7 @@ TIME_ZONE = env_str("OVOZ_TIME_ZONE", "Asia/Bishkek")
 USE_TZ = True
 
 STATIC_URL = "static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env_str("OVOZ_STATIC_ROOT") or None
 MEDIA_ROOT = DATA_DIR / "media"
 STORAGES = {

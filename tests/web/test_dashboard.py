@@ -25,3 +25,20 @@ def test_the_dashboard_asks_anonymous_visitors_to_sign_in(client, db):
     response = client.get("/")
     assert response.status_code == 302
     assert response["Location"].startswith("/auth/login/")
+
+
+def test_the_coordinator_sees_who_still_lacks_a_second_factor(cast, as_user):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    client = as_user(cast.coordinator)
+    TOTPDevice.objects.create(user=cast.mentor_a, name="phone", confirmed=True)
+    body = client.get("/").content.decode()
+    section = body.split("Accounts without a second factor")[1].split("Recent activity")[0]
+    assert "researcher_b" in section and "coresearcher_a" in section
+    assert "mentor_a" not in section and "viewer" not in section
+
+
+def test_the_dashboard_makes_a_fixed_number_of_queries(cast, as_user, django_assert_max_num_queries):
+    client = as_user(cast.coordinator)
+    with django_assert_max_num_queries(20):
+        assert client.get("/").status_code == 200

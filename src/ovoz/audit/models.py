@@ -65,3 +65,9 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AuditImmutable("The audit log is append-only")
+
+    @property
+    def action_label(self) -> str:
+        from ovoz.audit.labels import action_label
+
+        return action_label(self.action)

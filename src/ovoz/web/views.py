@@ -8,6 +8,7 @@ from ovoz.accounts.roles import Role
 from ovoz.accounts.security import has_second_factor
 from ovoz.audit.access import audit_entries_visible_to
 from ovoz.programmes.access import memberships_of, partnerships_visible_to, programmes_visible_to
+from ovoz.programmes.models import Membership
 
 
 @login_required
@@ -30,7 +31,15 @@ def dashboard_view(request):
                 n_researchers=Count("memberships", filter=Q(memberships__role=Role.RESEARCHER), distinct=True),
             )
         )
-        context["recent_audit"] = audit_entries_visible_to(user).select_related("actor")[:10]
+        context["recent_audit"] = audit_entries_visible_to(user)[:10]
+        # People whose role needs a second factor but who have not set one up yet.
+        context["without_second_factor"] = (
+            Membership.objects.filter(programme_id__in=coordinated)
+            .exclude(role=Role.VIEWER)
+            .exclude(user__totpdevice__confirmed=True)
+            .select_related("user", "partnership__organisation")
+            .order_by("user__username")
+        )
     if team_partnership_ids:
         context["team_partnerships"] = (
             partnerships_visible_to(user).filter(pk__in=team_partnership_ids).prefetch_related("memberships__user")
