@@ -83,7 +83,7 @@ def derived_key(purpose: str) -> bytes:
 
 
 def derived_secret(purpose: str) -> str:
-    return base64.urlsafe_b64encode(derived_key(purpose)).decode()
+    return derived_key(purpose).hex()
 
 
 def fernet_key(purpose: str) -> bytes:

@@ -134,7 +134,9 @@ CSRF_COOKIE_SECURE = SECURE_COOKIES
 SECURE_SSL_REDIRECT = env_bool("OVOZ_HTTPS", False)
 SECURE_HSTS_SECONDS = 31536000 if env_bool("OVOZ_HTTPS", False) else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("OVOZ_HTTPS", False)
-SECURE_HSTS_PRELOAD = False
+SECURE_HSTS_PRELOAD = env_bool("OVOZ_HSTS_PRELOAD", False)
+# Preloading is a one-way decision for the domain's owner, not a setting to force on every install.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("OVOZ_BEHIND_PROXY", False) else None
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
