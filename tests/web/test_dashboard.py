@@ -42,3 +42,15 @@ def test_the_dashboard_makes_a_fixed_number_of_queries(cast, as_user, django_ass
     client = as_user(cast.coordinator)
     with django_assert_max_num_queries(20):
         assert client.get("/").status_code == 200
+
+
+def test_a_co_researcher_is_told_she_sees_only_what_is_shared_with_her(cast, as_user):
+    body = as_user(cast.coresearcher_a).get("/").content.decode()
+    assert "Shared with you" in body
+    assert "Partnerships you coordinate" not in body
+
+
+def test_a_viewer_is_pointed_to_published_work(cast, as_user):
+    body = as_user(cast.viewer).get("/").content.decode()
+    assert "Published work" in body
+    assert "Your partnership" not in body

@@ -45,6 +45,8 @@ def dashboard_view(request):
             partnerships_visible_to(user).filter(pk__in=team_partnership_ids).prefetch_related("memberships__user")
         )
     context["roles"] = sorted({m.get_role_display() for m in mems})
+    context["is_co_researcher"] = any(m.role == Role.CO_RESEARCHER for m in mems)
+    context["is_viewer"] = any(m.role == Role.VIEWER for m in mems)
     return render(request, "web/dashboard.html", context)
 
 
