@@ -80,3 +80,10 @@ def as_user(client):
         return sign_in(client, user, **kwargs)
 
     return _as
+
+
+def pytest_sessionstart(session):
+    """Tests read the compiled catalogs, so compile any .po newer than its .mo first."""
+    from ovoz.web.management.commands.i18n_compile import compile_catalogs
+
+    compile_catalogs()
