@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from ovoz.accounts.models import ApiToken, Organisation, User
 from ovoz.audit.models import AuditEntry
-from ovoz.audit.services import audit_write, diff, snapshot
+from ovoz.audit.services import audit_write, audited_update, diff, snapshot
 
 USER_FIELDS = ["username", "email", "full_name", "organisation", "language", "is_active", "is_superuser"]
 ORG_FIELDS = ["name", "short_name", "kind", "country", "women_led", "migrant_led"]
@@ -62,17 +62,10 @@ def user_create(
 
 @transaction.atomic
 def user_update(*, actor, user: User, **values) -> User:
-    unknown = set(values) - set(USER_FIELDS)
-    if unknown:
-        raise ValueError(f"Unknown user fields: {sorted(unknown)}")
-    before = snapshot(user, USER_FIELDS)
-    for name, value in values.items():
-        setattr(user, name, value)
-    user.save(update_fields=list(values))
-    changes = diff(before, snapshot(user, USER_FIELDS))
-    if changes:
-        audit_write(actor=actor, action="user.update", obj=user, object_repr=user.username, changes=changes)
-    return user
+    return audited_update(
+        actor=actor, instance=user, fields=USER_FIELDS, values=values, action="user.update", clean=False,
+        object_repr=user.username,
+    )
 
 
 @transaction.atomic
@@ -107,15 +100,9 @@ def organisation_create(*, actor, name: str, **values) -> Organisation:
 
 @transaction.atomic
 def organisation_update(*, actor, organisation: Organisation, **values) -> Organisation:
-    before = snapshot(organisation, ORG_FIELDS)
-    for name, value in values.items():
-        setattr(organisation, name, value)
-    organisation.full_clean()
-    organisation.save(update_fields=list(values))
-    changes = diff(before, snapshot(organisation, ORG_FIELDS))
-    if changes:
-        audit_write(actor=actor, action="organisation.update", obj=organisation, changes=changes)
-    return organisation
+    return audited_update(
+        actor=actor, instance=organisation, fields=ORG_FIELDS, values=values, action="organisation.update"
+    )
 
 
 @transaction.atomic

@@ -88,3 +88,26 @@ def audit_read(*, actor, obj: models.Model, partnership=None, reason: str = "", 
         kind=AuditEntry.Kind.READ,
         ip_address=ip_address,
     )
+
+
+def audited_update(
+    *, actor, instance: models.Model, fields: list[str], values: dict[str, Any], action: str, clean: bool = True,
+    **audit_kwargs,
+) -> models.Model:
+    """Set ``values`` on ``instance``, save only those fields, and log what actually changed.
+
+    Callers run inside their own ``transaction.atomic`` so the row and its audit entry land together.
+    """
+    unknown = set(values) - set(fields)
+    if unknown:
+        raise ValueError(f"Not editable here: {sorted(unknown)}")
+    before = snapshot(instance, fields)
+    for name, value in values.items():
+        setattr(instance, name, value)
+    if clean:
+        instance.full_clean()
+    instance.save(update_fields=list(values))
+    changes = diff(before, snapshot(instance, fields))
+    if changes:
+        audit_write(actor=actor, action=action, obj=instance, changes=changes, **audit_kwargs)
+    return instance

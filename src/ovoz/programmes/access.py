@@ -11,6 +11,14 @@ from ovoz.accounts.roles import Role
 from ovoz.programmes.models import Membership, Partnership, Programme
 
 
+def one_or_404(queryset: QuerySet, pk):
+    """The record with ``pk`` among those the user may see; 404 whether missing or forbidden."""
+    try:
+        return queryset.get(pk=pk)
+    except (queryset.model.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
 def memberships_of(user) -> list[Membership]:
     """The user's memberships, loaded once per request (cached on the user object)."""
     if not getattr(user, "is_authenticated", False):
@@ -64,10 +72,7 @@ def programmes_visible_to(user) -> QuerySet[Programme]:
 
 
 def get_programme_for_user(user, pk, *, write: bool = False) -> Programme:
-    try:
-        programme = programmes_visible_to(user).get(pk=pk)
-    except (Programme.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
+    programme = one_or_404(programmes_visible_to(user), pk)
     if write and not is_coordinator_of(user, programme.pk):
         raise Http404
     return programme
@@ -85,10 +90,7 @@ def partnerships_visible_to(user) -> QuerySet[Partnership]:
 
 
 def get_partnership_for_user(user, pk, *, write: bool = False) -> Partnership:
-    try:
-        partnership = partnerships_visible_to(user).get(pk=pk)
-    except (Partnership.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
+    partnership = one_or_404(partnerships_visible_to(user), pk)
     if write and not is_coordinator_of(user, partnership.programme_id):
         raise Http404
     return partnership
@@ -137,10 +139,7 @@ def memberships_visible_to(user) -> QuerySet[Membership]:
 
 
 def get_membership_for_user(user, pk, *, write: bool = False) -> Membership:
-    try:
-        membership = memberships_visible_to(user).get(pk=pk)
-    except (Membership.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
+    membership = one_or_404(memberships_visible_to(user), pk)
     if write and not is_coordinator_of(user, membership.programme_id):
         raise Http404
     return membership

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from ovoz.accounts.models import Organisation, User
 from ovoz.accounts.roles import Role
-from ovoz.audit.services import audit_write, diff, snapshot
+from ovoz.audit.services import audit_write, audited_update, diff, snapshot
 from ovoz.programmes.access import forget_memberships
 from ovoz.programmes.models import Membership, Partnership, Programme
 
@@ -51,16 +51,13 @@ def programme_create(
 
 @transaction.atomic
 def programme_update(*, actor, programme: Programme, **values) -> Programme:
-    before = snapshot(programme, PROGRAMME_FIELDS)
-    for name, value in values.items():
-        setattr(programme, name, value)
-    if programme.ends_on < programme.starts_on:
+    starts_on = values.get("starts_on", programme.starts_on)
+    if values.get("ends_on", programme.ends_on) < starts_on:
         raise ValidationError(_("A programme cannot end before it starts."))
-    programme.save(update_fields=list(values))
-    changes = diff(before, snapshot(programme, PROGRAMME_FIELDS))
-    if changes:
-        audit_write(actor=actor, action="programme.update", obj=programme, programme=programme, changes=changes)
-    return programme
+    return audited_update(
+        actor=actor, instance=programme, fields=PROGRAMME_FIELDS, values=values, action="programme.update",
+        programme=programme,
+    )
 
 
 @transaction.atomic
@@ -98,21 +95,10 @@ def partnership_create(
 
 @transaction.atomic
 def partnership_update(*, actor, partnership: Partnership, **values) -> Partnership:
-    before = snapshot(partnership, PARTNERSHIP_FIELDS)
-    for name, value in values.items():
-        setattr(partnership, name, value)
-    partnership.full_clean()
-    partnership.save(update_fields=list(values))
-    changes = diff(before, snapshot(partnership, PARTNERSHIP_FIELDS))
-    if changes:
-        audit_write(
-            actor=actor,
-            action="partnership.update",
-            obj=partnership,
-            partnership=partnership,
-            changes=changes,
-        )
-    return partnership
+    return audited_update(
+        actor=actor, instance=partnership, fields=PARTNERSHIP_FIELDS, values=values, action="partnership.update",
+        partnership=partnership,
+    )
 
 
 def _check_scope(role: Role, programme: Programme, partnership: Partnership | None) -> None:
