@@ -3,12 +3,21 @@ from ninja.security import HttpBearer
 
 from ovoz.accounts.models import ApiToken
 
+# Tokens are "ovz_" and 43 URL-safe characters; anything much longer is not one of ours.
+MAX_TOKEN_LENGTH = 200
+
 
 class TokenAuth(HttpBearer):
-    """Bearer tokens made on the account page; a revoked or unknown token is refused alike."""
+    """Bearer tokens made on the account page.
+
+    Only the SHA-256 digest of a token is stored, so a token is found by hashing what was sent.
+    Unknown, revoked and deactivated-account tokens are refused alike (401). A session cookie is
+    never accepted here, so the API needs no CSRF protection.
+    """
 
     def authenticate(self, request, token):
-        if not token or not token.startswith("ovz_"):
+        token = (token or "").strip()
+        if not token.startswith("ovz_") or len(token) > MAX_TOKEN_LENGTH:
             return None
         found = (
             ApiToken.objects.select_related("user")

@@ -1,17 +1,33 @@
+"""What the API answers and accepts. Names of people are shown only where the access rules allow."""
+
 import datetime
 
-from ninja import Schema
+from ninja import Field, Schema
+
+
+class ErrorOut(Schema):
+    detail: str = Field(description="What went wrong, in plain words")
+
+
+class MembershipBrief(Schema):
+    programme_id: int
+    partnership_id: int | None
+    role: str
 
 
 class MeOut(Schema):
     id: int
     username: str
-    roles: list[str]
+    display_name: str
+    is_superuser: bool
+    roles: list[str] = Field(description="The distinct roles she holds anywhere, sorted")
+    memberships: list[MembershipBrief]
 
 
 class OrganisationOut(Schema):
     id: int
     name: str
+    short_name: str
     country: str
 
 
@@ -19,6 +35,7 @@ class ProgrammeOut(Schema):
     id: int
     title: str
     short_title: str
+    focus: str
     starts_on: datetime.date
     ends_on: datetime.date
     lead_organisation: OrganisationOut
@@ -35,20 +52,29 @@ class PartnershipOut(Schema):
 
 
 class MemberOut(Schema):
-    id: int
+    id: int = Field(description="The membership's id")
+    user_id: int
     username: str
+    display_name: str
     role: str
+    programme_id: int
     partnership_id: int | None
 
     @staticmethod
     def resolve_username(obj) -> str:
-        return obj["username"] if isinstance(obj, dict) else obj.user.username
+        return obj.user.username
+
+    @staticmethod
+    def resolve_display_name(obj) -> str:
+        return obj.user.display_name
 
 
 class MemberIn(Schema):
-    username: str
-    role: str
-    partnership_id: int | None = None
+    username: str = Field(description="An existing account's username (not case-sensitive)")
+    role: str = Field(description="coordinator, viewer, mentor, researcher or co_researcher")
+    partnership_id: int | None = Field(
+        None, description="Required for mentor, researcher and co_researcher; omitted for coordinator and viewer"
+    )
 
 
 class AuditOut(Schema):
@@ -63,7 +89,3 @@ class AuditOut(Schema):
     changes: dict
     programme_id: int | None
     partnership_id: int | None
-
-
-class ErrorOut(Schema):
-    detail: str

@@ -1,0 +1,98 @@
+"""The OpenAPI document and the documentation page, which must work with no Internet connection."""
+
+import json
+import re
+
+from django.test import Client
+
+EXPECTED = {
+    "/api/v1/me": {"get"},
+    "/api/v1/programmes": {"get"},
+    "/api/v1/programmes/{programme_id}": {"get"},
+    "/api/v1/partnerships": {"get"},
+    "/api/v1/partnerships/{partnership_id}": {"get"},
+    "/api/v1/programmes/{programme_id}/members": {"get", "post"},
+    "/api/v1/audit": {"get"},
+}
+
+
+def test_the_openapi_document_is_valid_json_listing_every_path(db):
+    response = Client().get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    document = json.loads(response.content)
+    assert document["openapi"].startswith("3.")
+    assert document["info"]["title"] == "Ovoz API"
+    assert {path: set(ops) for path, ops in document["paths"].items()} == EXPECTED
+
+
+def test_every_operation_requires_the_bearer_token(db):
+    document = Client().get("/api/v1/openapi.json").json()
+    schemes = document["components"]["securitySchemes"]
+    assert {s["type"] for s in schemes.values()} == {"http"}
+    assert {s["scheme"] for s in schemes.values()} == {"bearer"}
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            assert operation["security"] == [{name: []} for name in schemes], (method, path)
+            assert "401" in operation["responses"], (method, path)
+
+
+def test_every_operation_has_a_stable_operation_id(db):
+    document = Client().get("/api/v1/openapi.json").json()
+    operation_ids = [op["operationId"] for ops in document["paths"].values() for op in ops.values()]
+    assert sorted(operation_ids) == sorted(
+        ["me", "programmes", "programme", "partnerships", "partnership", "members", "member_add", "audit"]
+    )
+
+
+def test_lists_are_documented_as_pages(db):
+    document = Client().get("/api/v1/openapi.json").json()
+    programmes = document["paths"]["/api/v1/programmes"]["get"]
+    assert {p["name"] for p in programmes["parameters"]} == {"limit", "offset"}
+    page = programmes["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1]
+    assert set(document["components"]["schemas"][page]["properties"]) == {"items", "count"}
+
+
+def _local_references(html: str) -> list[str]:
+    return re.findall(r'(?:src|href)="([^"]+)"', html)
+
+
+def test_the_docs_page_loads_nothing_from_outside_the_installation(db):
+    response = Client().get("/api/v1/docs")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "cdn" not in html.lower()
+    assert "://" not in html
+    references = _local_references(html)
+    assert len(references) == 4
+    assert all(ref.startswith("/api/v1/") for ref in references)
+
+
+def test_every_file_the_docs_page_needs_is_served_by_ovoz_itself(db):
+    client = Client()
+    html = client.get("/api/v1/docs").content.decode()
+    content_types = {}
+    for ref in _local_references(html):
+        response = client.get(ref)
+        assert response.status_code == 200, ref
+        body = b"".join(response.streaming_content)
+        assert len(body) > 100, ref
+        content_types[ref.split("?")[0].rsplit("/", 1)[-1]] = response["Content-Type"]
+    assert content_types["swagger-ui.css"].startswith("text/css")
+    assert "javascript" in content_types["swagger-ui-bundle.js"]
+    assert "javascript" in content_types["swagger-ui-init.js"]
+
+
+def test_the_docs_page_points_swagger_ui_at_the_local_schema_and_no_validator(db):
+    html = Client().get("/api/v1/docs").content.decode()
+    settings_json = re.search(r'<script id="swagger-settings" type="application/json">(.*?)</script>', html, re.S)
+    settings = json.loads(settings_json.group(1))
+    assert settings["url"] == "/api/v1/openapi.json"
+    assert settings["validatorUrl"] is None
+
+
+def test_only_the_named_documentation_files_can_be_fetched(db):
+    client = Client()
+    for name in ["redoc.standalone.js", "swagger-ui-bundle.js.map", "..", "__init__.py", "%2e%2e%2fapi.py"]:
+        assert client.get(f"/api/v1/docs/assets/{name}").status_code == 404, name
+    assert client.get("/api/v1/docs/assets/../../settings.py").status_code == 404
