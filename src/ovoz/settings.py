@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "django_htmx",
+    # Installed so its Swagger UI files are served from our static files, never from a CDN.
+    "ninja",
     "axes",
     "ovoz.accounts",
     "ovoz.audit",

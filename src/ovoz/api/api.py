@@ -13,7 +13,7 @@ from typing import Literal
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import F
 from django.http import Http404
-from ninja import NinjaAPI, Query, Status
+from ninja import NinjaAPI, Query, Status, Swagger
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.pagination import paginate
@@ -21,7 +21,6 @@ from ninja.pagination import paginate
 from ovoz.accounts.models import User
 from ovoz.accounts.roles import Role
 from ovoz.api.auth import TokenAuth
-from ovoz.api.docs import ASSET_URL_NAME, OfflineSwagger, asset_response
 from ovoz.api.pagination import Page
 from ovoz.api.schemas import AuditOut, ErrorOut, MemberIn, MemberOut, MeOut, PartnershipOut, ProgrammeOut
 from ovoz.audit.access import audit_entries_visible_to, can_browse_audit
@@ -41,7 +40,8 @@ api = NinjaAPI(
     ),
     auth=TokenAuth(),
     urls_namespace="api",
-    docs=OfflineSwagger(),
+    # Swagger UI would otherwise send the schema to validator.swagger.io.
+    docs=Swagger(settings={"validatorUrl": None, "persistAuthorization": False}),
     docs_url="/docs",
     openapi_url="/openapi.json",
 )
@@ -84,14 +84,6 @@ def bad_request(request, exc):
     """Malformed input (a missing field, a limit out of range) is a 400 with one readable sentence."""
     detail = "; ".join(_describe(e) for e in exc.errors) or "The request is not valid."
     return api.create_response(request, {"detail": detail}, status=400)
-
-
-# --- documentation assets -------------------------------------------------------------------------------
-
-
-@api.get("/docs/assets/{name}", auth=None, include_in_schema=False, url_name=ASSET_URL_NAME)
-def docs_asset(request, name: str):
-    return asset_response(name)
 
 
 # --- accounts -----------------------------------------------------------------------------------------
