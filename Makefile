@@ -5,6 +5,10 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
+LINTED := src tests $(wildcard bench)
+# The browser tests drive Debian's Chromium; Playwright never downloads a browser of its own.
+CHROMIUM ?= /usr/bin/chromium
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: install demo serve test test-pg lint browser-test clean-demo messages
 
@@ -23,16 +27,33 @@ demo: install
 	OVOZ_DEMO=true $(BIN)/ovoz demo
 	OVOZ_DEMO=true OVOZ_REQUIRE_2FA=false $(BIN)/ovoz serve --host $(HOST) --port $(PORT)
 
+# Lint, then the whole suite on the embedded database (SQLCipher), the `make demo` smoke test included.
+# The browser tests are skipped here: `make browser-test` runs them.
 test: install
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check $(LINTED)
 	$(BIN)/pytest
 
-# The same suite against PostgreSQL (127.0.0.1:5432, trust auth, database `test` by default).
+# The same suite against PostgreSQL: 127.0.0.1:5432, trust auth, user postgres, database `test` by default
+# (pytest-django creates and drops test_$$OVOZ_DB_NAME, so the database named itself is never touched).
+PG_ENV = OVOZ_DB_ENGINE=postgres OVOZ_DB_NAME=$${OVOZ_DB_NAME:-test} OVOZ_DB_USER=$${OVOZ_DB_USER:-postgres} \
+	OVOZ_DB_HOST=$${OVOZ_DB_HOST:-127.0.0.1} OVOZ_DB_PORT=$${OVOZ_DB_PORT:-5432}
 test-pg: install
-	OVOZ_DB_ENGINE=postgres OVOZ_DB_NAME=$${OVOZ_DB_NAME:-test} OVOZ_DB_USER=$${OVOZ_DB_USER:-postgres} $(BIN)/pytest
+	@$(PG_ENV); if command -v pg_isready >/dev/null && ! pg_isready -q -h "$$OVOZ_DB_HOST" -p "$$OVOZ_DB_PORT"; then \
+	  echo "PostgreSQL is not answering on $$OVOZ_DB_HOST:$$OVOZ_DB_PORT." >&2; exit 1; fi
+	$(PG_ENV) $(BIN)/pytest
+
+# Browser tests: Playwright for Python driving Debian's Chromium (installed here if missing) against
+# a live server; screenshots land in test-artifacts/.
+browser-test: install
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  echo "Installing Debian's chromium for the browser tests…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	fi
+	@$(BIN)/python -c 'import playwright' 2>/dev/null || $(BIN)/python -m pip install --quiet playwright
+	OVOZ_BROWSER_TESTS=1 OVOZ_CHROMIUM=$(CHROMIUM) $(BIN)/pytest tests/browser
 
 lint: install
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check $(LINTED)
 
 # Re-extract the interface strings into the catalogs (needs GNU gettext; only for translators).
 messages: install
