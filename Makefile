@@ -10,7 +10,7 @@ LINTED := src tests $(wildcard bench)
 CHROMIUM ?= /usr/bin/chromium
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install demo serve test test-pg lint browser-test clean-demo messages
+.PHONY: install demo test test-pg lint browser-test messages
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -15,6 +15,15 @@ from ovoz.programmes.models import Membership, Partnership, Programme
 PASSWORD = "correct horse battery staple"
 
 
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """Each test starts in English, whatever language an earlier request activated."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 def make_user(username: str, **extra) -> User:
     user = User(username=username, email=f"{username}@example.org", full_name=extra.pop("full_name", ""), **extra)
     user.set_password(PASSWORD)

@@ -167,6 +167,8 @@ LANGUAGES = [
     ("tg", _("Tajik")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Day-month-year dates for English too: month-first dates mislead readers in the region.
+FORMAT_MODULE_PATH = ["ovoz.formats"]
 USE_I18N = True
 TIME_ZONE = env_str("OVOZ_TIME_ZONE", "Asia/Bishkek")
 USE_TZ = True

@@ -115,3 +115,21 @@ def test_passwords_are_hashed_with_argon2_and_sessions_expire():
 def test_the_sign_in_page_does_not_send_people_to_other_sites(cast, client):
     response = client.post("/auth/login/?next=https://evil.example/", {"username": "viewer", "password": PASSWORD})
     assert response["Location"] == "/"
+
+
+def test_the_second_step_page_shows_no_navigation_to_pages_she_cannot_reach_yet(cast, client):
+    TOTPDevice.objects.create(user=cast.researcher_a, name="phone", confirmed=True)
+    sign_in_with_password(client, cast.researcher_a)
+    body = client.get("/auth/verify/").content.decode()
+    assert 'href="/programmes/"' not in body
+    assert "Sign out" in body
+
+
+def test_her_chosen_language_is_used_without_leaking_into_the_next_request(cast, as_user, client):
+    cast.viewer.language = "ru"
+    cast.viewer.save()
+    body = as_user(cast.viewer).get("/").content.decode()
+    assert 'lang="ru"' in body
+    from django.utils import translation
+
+    assert translation.get_language() == "en"

@@ -37,6 +37,8 @@ class UserLanguageMiddleware:
     def __call__(self, request):
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and user.language and not request.COOKIES.get("django_language"):
-            translation.activate(user.language)
-            request.LANGUAGE_CODE = user.language
+            # override() restores the previous language afterwards, so it cannot leak into the next request.
+            with translation.override(user.language):
+                request.LANGUAGE_CODE = user.language
+                return self.get_response(request)
         return self.get_response(request)

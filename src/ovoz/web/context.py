@@ -4,12 +4,17 @@ from django.conf import settings
 def ovoz_context(request):
     user = getattr(request, "user", None)
     is_coordinator = False
+    show_nav = False
     if user is not None and user.is_authenticated:
+        from ovoz.accounts.security import requires_second_factor
         from ovoz.programmes.access import coordinated_programme_ids
 
         is_coordinator = user.is_superuser or bool(coordinated_programme_ids(user))
+        # Until the second step is done, the pages behind the navigation are not reachable anyway.
+        show_nav = user.is_verified() or not requires_second_factor(user)
     return {
         "OVOZ_DEMO": settings.OVOZ_DEMO,
         "nav_is_coordinator": is_coordinator,
+        "show_nav": show_nav,
         "LANGUAGE_CHOICES": settings.LANGUAGES,
     }

@@ -1,0 +1,7 @@
+DATE_FORMAT = "j F Y"
+SHORT_DATE_FORMAT = "d.m.Y"
+DATETIME_FORMAT = "j F Y, H:i"
+SHORT_DATETIME_FORMAT = "d.m.Y H:i"
+TIME_FORMAT = "H:i"
+DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
+FIRST_DAY_OF_WEEK = 1
