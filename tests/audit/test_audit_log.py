@@ -78,3 +78,13 @@ def test_the_audit_log_answers_htmx_with_just_the_rows(cast, as_user):
 def test_team_members_cannot_read_the_audit_log(cast, as_user):
     for person in (cast.mentor_a, cast.researcher_a, cast.researcher_b, cast.viewer, cast.outsider):
         assert as_user(person).get("/audit/").status_code == 404
+
+
+def test_a_read_of_a_sensitive_record_is_logged_with_its_reason_and_partnership(cast):
+    from ovoz.audit.services import audit_read
+
+    audit_read(actor=cast.researcher_a, obj=cast.a, partnership=cast.a, reason="identity shown", ip_address="10.0.0.1")
+    entry = AuditEntry.objects.get(kind=AuditEntry.Kind.READ)
+    assert entry.actor == cast.researcher_a and entry.programme == cast.programme
+    assert entry.changes == {"reason": "identity shown"}
+    assert entry.action_label == "read a sensitive record"
