@@ -4,49 +4,24 @@ A new URL pattern fails ``test_every_url_pattern_has_an_expectation`` until it i
 page can be added without deciding who may see it.
 """
 
+import importlib
+import pkgutil
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from ovoz.accounts.models import ApiToken
+import tests.access as access_tests
 from ovoz.accounts.security import REAUTH_SESSION_KEY
-from ovoz.programmes.models import Membership
+from tests.access.expect import ROLES
 
-ROLES = ["coordinator", "mentor_a", "researcher_a", "coresearcher_a", "researcher_b", "viewer", "outsider"]
-ALL_200 = dict.fromkeys(ROLES, 200)
-
-
-def only(ok: int, *roles: str, other: int = 404) -> dict[str, int]:
-    return {r: (ok if r in roles else other) for r in ROLES}
-
-
-# url name -> (method, how to build its kwargs from the cast, expected status per role)
-MATRIX = {
-    "web:dashboard": ("get", lambda c: {}, ALL_200),
-    "accounts:security": ("get", lambda c: {}, ALL_200),
-    "accounts:reauth": ("get", lambda c: {}, ALL_200),
-    # Signed-in and verified people are sent on from the sign-in steps.
-    "accounts:login": ("get", lambda c: {}, dict.fromkeys(ROLES, 302)),
-    "accounts:verify": ("get", lambda c: {}, dict.fromkeys(ROLES, 302)),
-    "accounts:twofactor_setup": ("get", lambda c: {}, dict.fromkeys(ROLES, 302)),
-    "accounts:logout": ("get", lambda c: {}, dict.fromkeys(ROLES, 405)),
-    "accounts:token_create": ("get", lambda c: {}, ALL_200),
-    "accounts:recovery_codes": ("get", lambda c: {}, dict.fromkeys(ROLES, 405)),
-    # A token belongs to researcher_a: nobody else can revoke it, and missing looks the same.
-    "accounts:token_revoke": ("post", lambda c: {"pk": c.token.pk}, only(302, "researcher_a")),
-    "programmes:list": ("get", lambda c: {}, ALL_200),
-    "programmes:detail": ("get", lambda c: {"pk": c.programme.pk}, only(200, *ROLES[:-1])),
-    "programmes:partnership_create": ("post", lambda c: {"pk": c.programme.pk}, only(302, "coordinator")),
-    "programmes:people": ("get", lambda c: {"pk": c.programme.pk}, only(200, "coordinator")),
-    "programmes:member_add": ("post", lambda c: {"pk": c.programme.pk}, only(302, "coordinator")),
-    "programmes:member_role": ("get", lambda c: {"pk": c.membership_b.pk}, only(200, "coordinator")),
-    "programmes:member_remove": ("get", lambda c: {"pk": c.membership_b.pk}, only(200, "coordinator")),
-    "programmes:partnership_detail": (
-        "get",
-        lambda c: {"pk": c.a.pk},
-        only(200, "coordinator", "mentor_a", "researcher_a", "coresearcher_a", "viewer"),
-    ),
-    "audit:list": ("get", lambda c: {}, only(200, "coordinator")),
-}
+# Every tests/access/matrix_*.py states the pages of one app: ENTRIES (url name -> method, kwargs
+# builder, expected status per role) and prepare(world), which adds the objects those pages need.
+MODULES = [
+    importlib.import_module(f"tests.access.{m.name}")
+    for m in pkgutil.iter_modules(access_tests.__path__)
+    if m.name.startswith("matrix_")
+]
+MATRIX = {name: entry for module in MODULES for name, entry in module.ENTRIES.items()}
 
 # Reachable without signing in, or tested elsewhere (the JSON API has its own suite in tests/api).
 UNCHECKED = {"set_language", "health"}
@@ -70,12 +45,8 @@ def test_every_url_pattern_has_an_expectation():
 
 @pytest.fixture
 def world(cast):
-    from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: F401
-
-    cast.token = ApiToken.objects.create(
-        user=cast.researcher_a, name="t", prefix="ovz_x", digest=ApiToken.hash("ovz_secret")
-    )
-    cast.membership_b = Membership.objects.get(user=cast.researcher_b)
+    for module in MODULES:
+        module.prepare(cast)
     return cast
 
 
