@@ -11,5 +11,9 @@ urlpatterns = [
     path("", include("ovoz.accounts.urls")),
     path("", include("ovoz.programmes.urls")),
     path("", include("ovoz.audit.urls")),
+    path("", include("ovoz.calls.urls")),
+    path("", include("ovoz.grants.urls")),
+    path("", include("ovoz.deliverables.urls")),
+    path("", include("ovoz.events.urls")),
     path("api/v1/", api.urls),
 ]

@@ -13,7 +13,7 @@ from typing import Literal
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import F
 from django.http import Http404
-from ninja import NinjaAPI, Query, Status, Swagger
+from ninja import NinjaAPI, Query, Router, Status, Swagger
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.pagination import paginate
@@ -276,7 +276,19 @@ def audit_list(
 # --- anything else ------------------------------------------------------------------------------------
 
 
-# Registered last, so it only catches paths no operation above matches: they answer JSON, not an HTML page.
-@api.api_operation(["GET", "POST", "PUT", "PATCH", "DELETE"], "/{path:rest}", auth=None, include_in_schema=False)
+# The routers of the programme-cycle apps, each in its own file.
+api.add_router("/calls", "ovoz.api.calls.router")
+api.add_router("/grants", "ovoz.api.grants.router")
+api.add_router("/deliverables", "ovoz.api.deliverables.router")
+api.add_router("/events", "ovoz.api.events.router")
+
+# Added last, so it only catches paths no operation above matches: they answer JSON, not an HTML page.
+fallback = Router()
+
+
+@fallback.api_operation(["GET", "POST", "PUT", "PATCH", "DELETE"], "/{path:rest}", auth=None, include_in_schema=False)
 def unknown_path(request, rest: str):
     raise Http404
+
+
+api.add_router("", fallback)

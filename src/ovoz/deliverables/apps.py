@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class DeliverablesConfig(AppConfig):
+    name = "ovoz.deliverables"
