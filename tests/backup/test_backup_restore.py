@@ -11,6 +11,7 @@ from django.db import connection
 
 from ovoz import __version__
 from ovoz.backup import archive
+from ovoz.backup import sealed as sealed_mod
 from ovoz.backup.archive import BackupError
 from tests.backup import PASSPHRASE, RU_PHRASE, UZ_PHRASE, listing, ovoz, populated_install, snapshot
 
@@ -115,16 +116,16 @@ def test_a_backup_never_overwrites_an_existing_file(install):
 def test_the_encrypted_container_gives_back_exactly_what_was_sealed_and_notices_a_missing_chunk(size):
     plain = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
     sealed = io.BytesIO()
-    sealer = archive._Sealer(sealed, PASSPHRASE)
+    sealer = sealed_mod.Sealer(sealed, PASSPHRASE)
     sealer.write(plain)
     sealer.close()
     data = sealed.getvalue()
-    assert archive._Opener.open(io.BytesIO(data), PASSPHRASE).read() == plain
+    assert sealed_mod.Opener.open(io.BytesIO(data), PASSPHRASE).read() == plain
     # Cut after the first chunk: what is left would still be a valid prefix, so the cut must be noticed.
-    cut = data[: archive._HEADER.size + archive.CHUNK_SIZE + archive._TAG]
+    cut = data[: sealed_mod._HEADER.size + archive.CHUNK_SIZE + sealed_mod._TAG]
     if len(cut) < len(data):
         with pytest.raises(BackupError, match="damaged archive"):
-            archive._Opener.open(io.BytesIO(cut), PASSPHRASE).read()
+            sealed_mod.Opener.open(io.BytesIO(cut), PASSPHRASE).read()
 
 
 def test_a_backup_of_another_database_schema_is_refused_before_anything_is_written(install):

@@ -1,14 +1,6 @@
 """One encrypted file that holds everything needed to rebuild an Ovoz installation.
 
-The file is a header followed by a tar archive sealed with AES-256-GCM in 1 MiB chunks. The key comes
-from the passphrase through scrypt, with the salt and the scrypt costs in the header::
-
-    header  = b"OVOZBACKUP" | version (1 byte) | log2 N, r, p (1 byte each) | salt (16 bytes)
-              | nonce prefix (7 bytes) | chunk size (4 bytes, big endian)
-    chunk i = AES-GCM(key, nonce = prefix | i (4 bytes) | 1 if last else 0, data, associated data = header)
-
-Each chunk is bound to the header, to its place and to whether it ends the file, so a wrong passphrase,
-a changed byte, reordered chunks or a cut-off file all fail to open, and nothing is written. The tar
+The file is a tar archive sealed with a passphrase (see ``sealed.py`` for the container). The tar
 inside holds ``manifest.json``, ``keys/master.key``, ``database.json`` (every row, as Django fixtures)
 and ``media/…`` (uploaded files exactly as on disk, that is still encrypted with the master key).
 """
@@ -19,17 +11,12 @@ import json
 import os
 import secrets
 import shutil
-import struct
 import sys
 import tarfile
-import unicodedata
 from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from django.apps import apps
 from django.core.files.storage import default_storage
 from django.core.management import call_command
@@ -41,20 +28,18 @@ from django.utils import timezone
 
 import ovoz
 from ovoz import keys
+from ovoz.backup.sealed import (  # noqa: F401  (BackupError and DAMAGED are part of this module's interface)
+    CHUNK_SIZE,
+    DAMAGED,
+    FORMAT_VERSION,
+    MIN_PASSPHRASE_LENGTH,
+    BackupError,
+    Opener,
+    Sealer,
+)
 from ovoz.env import ConfigError
 
-FORMAT_VERSION = 1
-MAGIC = b"OVOZBACKUP"
-_HEADER = struct.Struct(">10sBBBB16s7sI")
-_TAG = 16
-CHUNK_SIZE = 1 << 20
-# scrypt with N = 2**17, r = 8: about 128 MiB of memory and a third of a second per try.
-SCRYPT_LOG2_N, SCRYPT_R, SCRYPT_P = 17, 8, 1
-MIN_PASSPHRASE_LENGTH = 12
-
 MANIFEST, KEY_FILE, DATABASE, MEDIA = "manifest.json", "keys/master.key", "database.json", "media/"
-DAMAGED = "Wrong passphrase or damaged archive: nothing was restored."
-
 # Rebuilt by ``migrate`` (content types, permissions) or not worth keeping (sessions, login attempts).
 EXCLUDED_APPS = {"contenttypes", "sessions", "axes"}
 EXCLUDED_MODELS = {"auth.permission"}
@@ -62,110 +47,6 @@ EXCLUDED_MODELS = {"auth.permission"}
 NATURAL_KEY_MODELS = {"contenttypes.contenttype", "auth.permission"}
 # Filled by ``migrate`` itself, so a freshly migrated database still counts as empty.
 MIGRATE_TABLES = {"django_migrations", "django_content_type", "auth_permission"}
-
-
-class BackupError(Exception):
-    """A backup or a restore that cannot be done; the message says why, for the person running it."""
-
-
-# --- the encrypted container -------------------------------------------------------------------
-
-
-def _derive(passphrase: str, salt: bytes, log2_n: int, r: int, p: int) -> bytes:
-    secret = unicodedata.normalize("NFC", passphrase).encode("utf-8")
-    return Scrypt(salt=salt, length=32, n=1 << log2_n, r=r, p=p).derive(secret)
-
-
-def _nonce(prefix: bytes, index: int, last: bool) -> bytes:
-    if index >= 1 << 32:
-        raise BackupError("The archive is too large (more than 4 PiB).")
-    return prefix + index.to_bytes(4, "big") + (b"\x01" if last else b"\x00")
-
-
-class _Sealer:
-    """A write-only file object that encrypts what tarfile writes, chunk by chunk."""
-
-    def __init__(self, raw, passphrase: str):
-        salt, self._prefix = secrets.token_bytes(16), secrets.token_bytes(7)
-        self._header = _HEADER.pack(
-            MAGIC, FORMAT_VERSION, SCRYPT_LOG2_N, SCRYPT_R, SCRYPT_P, salt, self._prefix, CHUNK_SIZE
-        )
-        self._aead = AESGCM(_derive(passphrase, salt, SCRYPT_LOG2_N, SCRYPT_R, SCRYPT_P))
-        self._raw, self._buffer, self._index, self._closed = raw, bytearray(), 0, False
-        raw.write(self._header)
-
-    def write(self, data) -> int:
-        self._buffer += data
-        # A full buffer is sealed only once more data follows: the last chunk must be marked as last.
-        while len(self._buffer) > CHUNK_SIZE:
-            self._seal(bytes(self._buffer[:CHUNK_SIZE]), last=False)
-            del self._buffer[:CHUNK_SIZE]
-        return len(data)
-
-    def close(self) -> None:
-        if not self._closed:
-            self._seal(bytes(self._buffer), last=True)
-            self._closed = True
-
-    def _seal(self, plain: bytes, *, last: bool) -> None:
-        self._raw.write(self._aead.encrypt(_nonce(self._prefix, self._index, last), plain, self._header))
-        self._index += 1
-
-
-class _Opener:
-    """A read-only file object over an archive's decrypted content; any tampering raises BackupError."""
-
-    def __init__(self, raw, header: bytes, aead: AESGCM):
-        self._raw, self._header, self._aead = raw, header, aead
-        fields = _HEADER.unpack(header)
-        self._prefix, self._sealed_size = fields[6], fields[7] + _TAG
-        self._next = raw.read(self._sealed_size)
-        self._plain, self._pos, self._index, self.finished = b"", 0, 0, False
-
-    @classmethod
-    def open(cls, raw, passphrase: str) -> "_Opener":
-        header = raw.read(_HEADER.size)
-        if not header.startswith(MAGIC):
-            raise BackupError("This file is not an Ovoz backup.")
-        if len(header) < _HEADER.size:
-            raise BackupError(DAMAGED)
-        _, version, log2_n, r, p, salt, _, chunk = _HEADER.unpack(header)
-        if version != FORMAT_VERSION:
-            raise BackupError(f"This backup has format version {version}; this Ovoz reads version {FORMAT_VERSION}.")
-        # Bounds keep a forged header from asking for more than 1 GiB of memory or huge chunks.
-        memory = 128 * r * (1 << log2_n)
-        if not (log2_n >= 14 and r >= 1 and memory <= 1 << 30 and 1 <= p <= 16 and 1024 <= chunk <= 64 << 20):
-            raise BackupError(DAMAGED)
-        return cls(raw, header, AESGCM(_derive(passphrase, salt, log2_n, r, p)))
-
-    def _open_next(self) -> bytes:
-        sealed, self._next = self._next, self._raw.read(self._sealed_size)
-        last = not self._next
-        try:
-            plain = self._aead.decrypt(_nonce(self._prefix, self._index, last), sealed, self._header)
-        except InvalidTag:
-            raise BackupError(DAMAGED) from None
-        self._index += 1
-        self.finished = last
-        return plain
-
-    def read(self, size: int = -1) -> bytes:
-        parts, wanted = [], size if size is not None and size >= 0 else sys.maxsize
-        while wanted > 0:
-            if self._pos >= len(self._plain):
-                if self.finished:
-                    break
-                self._plain, self._pos = self._open_next(), 0
-                continue
-            piece = self._plain[self._pos : self._pos + wanted]
-            self._pos += len(piece)
-            wanted -= len(piece)
-            parts.append(piece)
-        return b"".join(parts)
-
-    def drain(self) -> None:
-        while self.read(CHUNK_SIZE):
-            pass
 
 
 # --- the database --------------------------------------------------------------------------------
@@ -307,7 +188,7 @@ def backup_create(*, path, passphrase: str, using: str = DEFAULT_DB_ALIAS) -> di
     try:
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as raw:
-            sealer = _Sealer(raw, passphrase)
+            sealer = Sealer(raw, passphrase)
             with tarfile.open(fileobj=sealer, mode="w|", format=tarfile.PAX_FORMAT) as tar:
                 _add_bytes(tar, KEY_FILE, master.hex().encode() + b"\n")
                 _add_bytes(tar, DATABASE, dump)
@@ -380,7 +261,7 @@ def _read(path: Path, passphrase: str) -> tuple[dict, bytes, bytes]:
     found: dict[str, bytes] = {}
     media = 0
     with path.open("rb") as raw:
-        opener = _Opener.open(raw, passphrase)
+        opener = Opener.open(raw, passphrase)
         try:
             with tarfile.open(fileobj=opener, mode="r|") as tar:
                 for member in tar:
@@ -448,7 +329,7 @@ def _write_key(base: Path, key_text: bytes, created: list[Path]) -> Path:
 def _extract_media(path: Path, passphrase: str, into: Path) -> None:
     """Second pass (the file is known to be intact): copy the media files into a staging folder."""
     into.mkdir(mode=0o700)
-    with path.open("rb") as raw, tarfile.open(fileobj=_Opener.open(raw, passphrase), mode="r|") as tar:
+    with path.open("rb") as raw, tarfile.open(fileobj=Opener.open(raw, passphrase), mode="r|") as tar:
         for member in tar:
             if not member.name.startswith(MEDIA):
                 continue
