@@ -15,5 +15,8 @@ urlpatterns = [
     path("", include("ovoz.grants.urls")),
     path("", include("ovoz.deliverables.urls")),
     path("", include("ovoz.events.urls")),
+    path("", include("ovoz.evidence.urls")),
+    path("", include("ovoz.search.urls")),
+    path("", include("ovoz.imports.urls")),
     path("api/v1/", api.urls),
 ]

@@ -281,6 +281,9 @@ api.add_router("/calls", "ovoz.api.calls.router")
 api.add_router("/grants", "ovoz.api.grants.router")
 api.add_router("/deliverables", "ovoz.api.deliverables.router")
 api.add_router("/events", "ovoz.api.events.router")
+api.add_router("/evidence", "ovoz.api.evidence.router")
+api.add_router("/search", "ovoz.api.search.router")
+api.add_router("/imports", "ovoz.api.imports.router")
 
 # Added last, so it only catches paths no operation above matches: they answer JSON, not an HTML page.
 fallback = Router()

@@ -1,0 +1,5 @@
+"""API endpoints for imports (mounted at /api/v1/imports/)."""
+
+from ninja import Router
+
+router = Router(tags=["imports"])
