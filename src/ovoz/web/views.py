@@ -1,7 +1,9 @@
 """The home dashboard: what each role needs to see first."""
 
 from django.contrib.auth.decorators import login_required
+from django.db import connection
 from django.db.models import Count, Q
+from django.http import JsonResponse
 from django.shortcuts import render
 
 from ovoz.accounts.roles import Role
@@ -23,10 +25,11 @@ def dashboard_view(request):
         "programmes": programmes_visible_to(user).annotate(n_partnerships=Count("partnerships")),
     }
     if coordinated or user.is_superuser:
+        partnerships = partnerships_visible_to(user)
+        if not user.is_superuser:
+            partnerships = partnerships.filter(programme_id__in=coordinated)
         context["coordinated_partnerships"] = (
-            partnerships_visible_to(user)
-            .filter(Q(programme_id__in=coordinated) | Q(pk__in=[]) if not user.is_superuser else Q())
-            .annotate(
+            partnerships.annotate(
                 n_members=Count("memberships", distinct=True),
                 n_researchers=Count("memberships", filter=Q(memberships__role=Role.RESEARCHER), distinct=True),
             )
@@ -52,9 +55,6 @@ def dashboard_view(request):
 
 def health_view(request):
     """For a load balancer or a supervisor: answers without touching evidence."""
-    from django.db import connection
-    from django.http import JsonResponse
-
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
