@@ -1,0 +1,1 @@
+"""Forms of the evidence pages, one module per noun."""
