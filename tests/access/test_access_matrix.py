@@ -22,6 +22,8 @@ MODULES = [
     if m.name.startswith("matrix_")
 ]
 MATRIX = {name: entry for module in MODULES for name, entry in module.ENTRIES.items()}
+# Pages meant for visitors without an account (a module may list them in PUBLIC): they answer 200.
+PUBLIC = set().union(*(getattr(module, "PUBLIC", set()) for module in MODULES))
 
 # Reachable without signing in, or tested elsewhere (the JSON API has its own suite in tests/api).
 UNCHECKED = {"set_language", "health"}
@@ -65,7 +67,7 @@ def test_each_role_gets_the_expected_answer_from_each_page(world, as_user, name,
     assert response.status_code == expected[role], f"{role} {method.upper()} {url}"
 
 
-@pytest.mark.parametrize("name", sorted(n for n in MATRIX if n not in {"accounts:login"}))
+@pytest.mark.parametrize("name", sorted(n for n in MATRIX if n not in {"accounts:login"} | PUBLIC))
 def test_anonymous_visitors_are_sent_to_sign_in_or_refused(world, client, name):
     from django.urls import reverse
 
@@ -74,6 +76,14 @@ def test_anonymous_visitors_are_sent_to_sign_in_or_refused(world, client, name):
     assert response.status_code in (302, 405)
     if response.status_code == 302:
         assert "/auth/login/" in response["Location"]
+
+
+@pytest.mark.parametrize("name", sorted(PUBLIC))
+def test_public_pages_answer_visitors_without_an_account(world, client, name):
+    from django.urls import reverse
+
+    method, kwargs, _ = MATRIX[name]
+    assert getattr(client, method)(reverse(name, kwargs=kwargs(world))).status_code == 200
 
 
 def test_another_programmes_pages_answer_404_even_to_its_neighbours_coordinator(world, as_user):

@@ -1,5 +1,9 @@
 """Human words for the audit log's action codes. The codes stay stable and untranslated in the data."""
 
+import importlib
+from functools import cache
+
+from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
 ACTION_LABELS = {
@@ -30,5 +34,18 @@ ACTION_LABELS = {
 }
 
 
+@cache
+def _all_labels() -> dict:
+    """The foundation's labels plus every installed app's ``audit_labels.ACTION_LABELS``."""
+    labels = dict(ACTION_LABELS)
+    for config in apps.get_app_configs():
+        try:
+            module = importlib.import_module(f"{config.name}.audit_labels")
+        except ModuleNotFoundError:
+            continue
+        labels.update(getattr(module, "ACTION_LABELS", {}))
+    return labels
+
+
 def action_label(code: str) -> str:
-    return str(ACTION_LABELS.get(code, code))
+    return str(_all_labels().get(code, code))
