@@ -90,6 +90,10 @@ def partnership_create(
         partnership=partnership,
         changes=diff({}, snapshot(partnership, PARTNERSHIP_FIELDS)),
     )
+    # A new partnership starts with the programme's deliverables (called here, not by a signal).
+    from ovoz.deliverables.services import deliverables_create_for_partnership
+
+    deliverables_create_for_partnership(actor=actor, partnership=partnership)
     return partnership
 
 

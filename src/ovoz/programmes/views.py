@@ -42,6 +42,10 @@ def programme_detail_view(request, pk: int):
             "programme": programme,
             "partnerships": partnerships,
             "is_coordinator": is_coordinator,
+            # Members of a partnership team in this programme reach its grants, events and vocabularies.
+            "is_team": any(
+                m.programme_id == programme.pk and m.partnership_id for m in access.memberships_of(request.user)
+            ),
             "coordinators": coordinators,
             "partnership_form": PartnershipForm() if is_coordinator else None,
         },
