@@ -1,4 +1,5 @@
 from ovoz.evidence.models.consent import ConsentRecord
+from ovoz.evidence.models.exports import ExportRecord
 from ovoz.evidence.models.incident import (
     Act,
     DatePrecision,
@@ -19,6 +20,7 @@ __all__ = [
     "ConsentRecord",
     "ConsentScope",
     "DatePrecision",
+    "ExportRecord",
     "Incident",
     "IncidentSource",
     "Intervention",
