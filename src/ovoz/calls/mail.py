@@ -45,8 +45,8 @@ def send_decision(application) -> None:
             subject = _("Your application to %(call)s: selected") % values
             body = _(
                 "Dear colleagues of %(organisation)s,\n\n"
-                "Thank you for applying to the call \u201c%(call)s\u201d. We are glad to tell you that your "
-                "organisation is selected as a partner of the programme \u201c%(programme)s\u201d.\n\n"
+                "Thank you for applying to the call “%(call)s”. We are glad to tell you that your "
+                "organisation is selected as a partner of the programme “%(programme)s”.\n\n"
                 "The young woman researcher and the mentor you proposed will each receive an invitation to "
                 "Ovoz, where the programme is run, with a link to choose a password.\n\n"
                 "In solidarity,\n%(lead)s"
@@ -55,9 +55,9 @@ def send_decision(application) -> None:
             subject = _("Your application to %(call)s") % values
             body = _(
                 "Dear colleagues of %(organisation)s,\n\n"
-                "Thank you for applying to the call \u201c%(call)s\u201d and for the work your application "
+                "Thank you for applying to the call “%(call)s” and for the work your application "
                 "describes. After a careful review we are not able to offer your organisation a place in "
-                "\u201c%(programme)s\u201d this time.\n\n"
+                "“%(programme)s” this time.\n\n"
                 "We hope to stay in touch and to work together in the future.\n\n"
                 "In solidarity,\n%(lead)s"
             ) % values
@@ -77,10 +77,10 @@ def send_invitation(*, user, role: Role, application, site_url: str) -> None:
             "lead": programme.lead_organisation.name,
         }
         if role == Role.RESEARCHER:
-            intro = _("%(organisation)s is a partner of \u201c%(programme)s\u201d, with you as its young woman "
+            intro = _("%(organisation)s is a partner of “%(programme)s”, with you as its young woman "
                       "researcher.") % values
         else:
-            intro = _("%(organisation)s is a partner of \u201c%(programme)s\u201d, with you as its mentor.") % values
+            intro = _("%(organisation)s is a partner of “%(programme)s”, with you as its mentor.") % values
         subject = _("Your invitation to Ovoz: %(programme)s") % values
         body = (
             _("Hello %(name)s,") % values
