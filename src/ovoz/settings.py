@@ -201,6 +201,8 @@ EMAIL_HOST_USER = env_str("OVOZ_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = env_str("OVOZ_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("OVOZ_EMAIL_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("OVOZ_FROM_EMAIL", "ovoz@localhost")
+# The address people reach Ovoz at, for links in e-mails (e.g. https://ovoz.example.org); paths only if empty.
+OVOZ_SITE_URL = env_str("OVOZ_SITE_URL", "") or ""
 
 LOGGING = {
     "version": 1,

@@ -13,8 +13,8 @@ import ovoz
 LOCALE_DIR = Path(ovoz.__file__).parent / "locale"
 LANGS = ["ru", "ky", "uz", "tg"]
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\{?\s*\w+\s*\}?\}|%[sd]")
-# Strings that are the same in every language: names, codes.
-SAME_EVERYWHERE = {"Ovoz", "API", "E-mail", "TOTP", "OK"}
+# Strings that are the same in every language: names, codes, file formats.
+SAME_EVERYWHERE = {"Ovoz", "API", "E-mail", "TOTP", "OK", "CSV", "XLSX", "JSON", "PDF", "DOCX", "XLSForm (.xlsx)"}
 
 
 def catalog(lang):

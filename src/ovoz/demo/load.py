@@ -1,5 +1,7 @@
 """Loading the demo programme: idempotent, through the same services as everything else."""
 
+import importlib
+
 from django.db import transaction
 
 from ovoz.accounts.models import Organisation, User
@@ -8,6 +10,10 @@ from ovoz.accounts.services import organisation_create, user_create
 from ovoz.demo import data
 from ovoz.programmes.models import Partnership, Programme
 from ovoz.programmes.services import membership_grant, partnership_create, programme_create
+
+
+# The call came first, then grants, the timeline and deliverables, trainings, the evidence and a survey import.
+DEMO_APPS = ["calls", "grants", "deliverables", "events", "evidence", "imports"]
 
 
 def _org(name: str, **values) -> Organisation:
@@ -50,6 +56,7 @@ def demo_load() -> list[tuple[str, str]]:
     membership_grant(actor=None, user=coordinator, programme=programme, role=Role.COORDINATOR)
     logins.append((coordinator.username, Role.COORDINATOR.label))
 
+    by_key = {}
     first_partnership = None
     for key, org_name, country, briefer, mentor_name, researcher_name in data.PARTNERS:
         org = _org(org_name, country=country, kind=Organisation.Kind.PARTNER, women_led=True)
@@ -59,6 +66,7 @@ def demo_load() -> list[tuple[str, str]]:
                 actor=None, programme=programme, organisation=org, country=country, briefer_title=briefer
             )
         first_partnership = first_partnership or partnership
+        by_key[key] = partnership
         for role, name in ((Role.MENTOR, mentor_name), (Role.RESEARCHER, researcher_name)):
             user = _user(f"{role.value}.{key}", f"{name} (fictional)", org)
             membership_grant(actor=None, user=user, programme=programme, role=role, partnership=partnership)
@@ -71,4 +79,9 @@ def demo_load() -> list[tuple[str, str]]:
     viewer = _user(data.VIEWER[0], data.VIEWER[1], None)
     membership_grant(actor=None, user=viewer, programme=programme, role=Role.VIEWER)
     logins.append((viewer.username, Role.VIEWER.label))
+
+    # Each app adds its part of the demo programme, in the order the programme lived it.
+    for app in DEMO_APPS:
+        module = importlib.import_module(f"ovoz.{app}.demo")
+        module.demo_load(programme=programme, partnerships=by_key, coordinator=coordinator)
     return logins
