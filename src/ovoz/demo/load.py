@@ -11,7 +11,6 @@ from ovoz.demo import data
 from ovoz.programmes.models import Partnership, Programme
 from ovoz.programmes.services import membership_grant, partnership_create, programme_create
 
-
 # The call came first, then grants, the timeline and deliverables, trainings, the evidence and a survey import.
 DEMO_APPS = ["calls", "grants", "deliverables", "events", "evidence", "imports"]
 
