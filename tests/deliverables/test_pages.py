@@ -114,7 +114,8 @@ def test_the_dashboard_costs_a_fixed_number_of_queries(timeline, as_user, django
     client = as_user(timeline.coordinator)
     url = f"/programmes/{timeline.programme.pk}/timeline/"
     client.get(url)
-    with django_assert_num_queries(12) as before:
+    # 12 for the matrix and the timeline, 4 for the money overview of the grants app.
+    with django_assert_num_queries(16) as before:
         client.get(url)
     for i in range(4):
         org = Organisation.objects.create(name=f"More partner {i}")
@@ -122,6 +123,11 @@ def test_the_dashboard_costs_a_fixed_number_of_queries(timeline, as_user, django
         deliverables_create_for_partnership(actor=None, partnership=p)
     with django_assert_num_queries(len(before.captured_queries)):
         client.get(url)
+
+
+def test_the_programme_dashboard_shows_the_money_overview_beside_the_deliverables(timeline, as_user):
+    body = as_user(timeline.coordinator).get(f"/programmes/{timeline.programme.pk}/timeline/").content.decode()
+    assert 'id="money"' in body and "Granted" in body and "To pay" in body
 
 
 def test_a_team_sees_the_programme_timeline_with_its_own_due_dates(timeline, as_user):

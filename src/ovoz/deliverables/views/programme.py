@@ -21,6 +21,7 @@ from ovoz.deliverables.services import (
     timeline_item_update,
 )
 from ovoz.deliverables.views._common import form_errors, report_refusal
+from ovoz.grants.overview import money_overview
 from ovoz.programmes.access import partnerships_visible_to
 
 
@@ -51,6 +52,8 @@ def programme_dashboard_view(request, programme_id: int):
         "deliverables/programme_dashboard.html",
         {
             "programme": programme,
+            # The money side of the same programme, from the grants app (a pure function, four queries).
+            "overview": money_overview(programme),
             "templates": templates,
             "rows": rows,
             "today": today,
