@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from ovoz.search import views
 
 app_name = "search"
-urlpatterns = []
+urlpatterns = [
+    path("search/", views.search_view, name="search"),
+]
