@@ -11,8 +11,9 @@ from ovoz.demo import data
 from ovoz.programmes.models import Partnership, Programme
 from ovoz.programmes.services import membership_grant, partnership_create, programme_create
 
-# The call came first, then grants, the timeline and deliverables, trainings, the evidence and a survey import.
-DEMO_APPS = ["calls", "grants", "deliverables", "events", "evidence", "imports"]
+# In the order the programme lived it: the call, grants, timeline and deliverables, trainings, evidence, a
+# survey import; last the search index over all of it.
+DEMO_APPS = ["calls", "grants", "deliverables", "events", "evidence", "imports", "search"]
 
 
 def _org(name: str, **values) -> Organisation:

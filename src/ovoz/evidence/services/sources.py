@@ -20,6 +20,7 @@ from ovoz.audit.services import audit_write, diff
 from ovoz.evidence.extract import normalise_newlines
 from ovoz.evidence.models import Participant, Source
 from ovoz.programmes.models import Membership
+from ovoz.search.index import index_object, unindex_object
 
 FIELDS = [
     "kind", "title", "date", "place", "language", "facilitator", "transcript", "translation_en", "notes",
@@ -37,18 +38,10 @@ SEALED = {"transcript", "translation_en", "notes", "stakeholders_present", "outc
 
 def _reindex(obj) -> None:
     """Tell the search index that ``obj``'s text changed. Called inside the writing transaction."""
-    try:
-        from ovoz.search.index import index_object
-    except ImportError:  # the search index is not installed yet
-        return
     index_object(obj)
 
 
 def _unindex(obj) -> None:
-    try:
-        from ovoz.search.index import unindex_object
-    except ImportError:
-        return
     unindex_object(obj)
 
 
