@@ -266,7 +266,8 @@ def main() -> None:
             for step, step_seconds in steps.items():
                 print(f"{'    writing ' + step:<46} {step_seconds:>8.2f}")
     print("-" * 64)
-    print("created: " + ", ".join(f"{k} {v:,}" for k, v in counts.items() if k not in ("rows", "skipped")))
+    order = ["participants", "consents", "sources", "incidents", "acts", "labour_claims"]
+    print("created: " + ", ".join(f"{k.replace('_', ' ')} {counts.get(k, 0):,}" for k in order))
     print(f"in the database: {Participant.objects.count():,} participants, {Source.objects.count():,} sources, "
           f"{Incident.objects.count():,} incidents, {Act.objects.count():,} acts; re-import skipped {skipped:,}")
     connection.close()

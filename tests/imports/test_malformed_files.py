@@ -98,3 +98,16 @@ def test_a_participant_table_with_wrong_columns_is_refused_naming_them(cast, as_
     assert job.status == ImportJob.Status.FAILED
     assert "missing columns: row_key" in job.error and "unknown columns: id, status, age" in job.error
     assert not Participant.objects.exists()
+
+
+def test_uploads_still_need_the_csrf_token(survey):
+    from django.test import Client
+
+    from tests.conftest import sign_in
+
+    client = sign_in(Client(enforce_csrf_checks=True), survey.researcher_a)
+    response = upload(client, survey, builders.kobo_json([builders.submission("x")]), "export.json")
+    assert response.status_code == 403 and not ImportJob.objects.exists()
+    response = client.post(reverse("imports:instrument_upload", args=[survey.a.pk]),
+                           {"file": SimpleUploadedFile("f.xlsx", builders.xlsform())})
+    assert response.status_code == 403

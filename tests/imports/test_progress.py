@@ -72,8 +72,10 @@ def test_a_job_left_running_by_a_stopped_server_is_marked_failed(survey, as_user
 
 @pytest.mark.django_db(transaction=True)
 def test_the_web_runs_the_job_in_a_background_thread(cast, as_user, settings):
+    from ovoz.evidence.services.vocabulary import vocabulary_seed
     from ovoz.imports.services import instrument_upload, mapping_create
 
+    vocabulary_seed()  # an earlier test with committed data may have flushed the seeded vocabularies
     settings.OVOZ_IMPORTS_INLINE = False
     version, _ = instrument_upload(actor=cast.researcher_a, partnership=cast.a, content=builders.xlsform(),
                                    name="survey.xlsx")

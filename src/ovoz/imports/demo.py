@@ -1,9 +1,11 @@
 """Demo imports, as of mid-2024: Ravnye Prava's survey of women workers in Ak-Zhar (a fictional XLSForm in
-English, Russian and Kyrgyz), its mapping, one export of six fictional submissions imported, and a later export
-checked but not imported because one answer is not in the form's lists (to show what a dry run reports).
+English, Russian and Kyrgyz), its mapping, an export of six fictional submissions checked and waiting for
+*Import now* (so that a visitor sees the dry run, presses the button and watches the progress bar), and a later
+export whose check found an answer that is not in the form's lists (to show what a dry run reports).
 
-Everything is fictional and marked so. ``demo_load`` is idempotent: the instrument is found by its form_id, the
-jobs by their file names, and the submissions by their UUIDs (a re-import skips them).
+Nothing is imported by the demo itself: the demo's evidence (ovoz.evidence.demo) stays exactly as written
+there. Everything is fictional and marked so ("(fictional)" starts the titles an import would give). It is
+idempotent: the instrument is found by its form_id and the jobs by their file names.
 """
 
 import datetime
@@ -20,7 +22,7 @@ from ovoz.programmes.models import Membership
 
 PARTNER = "ravnyeprava"
 FORM_ID = "akzhar_women_workers_2024"
-TITLE = "Ak-Zhar women workers' survey (fictional demo)"
+TITLE = "(fictional) Ak-Zhar women workers' survey"
 FILES = ("kobo-akzhar-2024-06-12.json", "kobo-akzhar-2024-06-28.json")
 
 SURVEY = [
@@ -79,6 +81,7 @@ MAPPING = {
         "repeat": "problems",
         "act_types": "problems/acts",
         "date": "problems/when",
+        "title": "problems/what",
         "narrative": ["problems/what"],
         "wages_owed": "problems/owed",
         "currency": {"value": "KGS"},
@@ -130,7 +133,7 @@ FIRST = [
                 "(fictional) Пенсионный стаж за годы работы без договора.",
                 [{"acts": "no-contract", "when": "2023", "what": "(fictional) Все годы без договора."}]),
 ]
-SECOND = FIRST[:2] + [
+SECOND = FIRST[:2] + [  # the first two again (they would be skipped once the first export is imported)
     _submission(7, 24, "internal", 27, "kg-chui-valley", "garment", "ru", "analysis",
                 "(fictional) Новая участница.", "", []),
 ]
@@ -156,7 +159,7 @@ def _xlsform() -> bytes:
     return out.getvalue()
 
 
-def _job(actor, partnership, instrument, mapping, name, submissions, *, run: bool, day: datetime.date):
+def _job(actor, partnership, instrument, mapping, name, submissions, *, day: datetime.date):
     if ImportJob.objects.filter(partnership=partnership, original_name=name, is_fictional=True).exists():
         return
     job = services.import_job_create(
@@ -165,11 +168,8 @@ def _job(actor, partnership, instrument, mapping, name, submissions, *, run: boo
         is_fictional=True,
     )
     services.import_job_check(job=job)
-    if run and job.can_run:
-        job = services.import_job_start(actor=actor, job=job)
-        services.import_job_run(actor=actor, job=job)
     at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(15, 0)))
-    ImportJob.objects.filter(pk=job.pk).update(created_at=at, updated_at=at, finished_at=at if run else None)
+    ImportJob.objects.filter(pk=job.pk).update(created_at=at, updated_at=at)
 
 
 @transaction.atomic
@@ -192,5 +192,5 @@ def demo_load(*, programme, partnerships, coordinator) -> None:
                                           name="Survey → evidence", spec=MAPPING)
         Mapping.objects.filter(pk=mapping.pk).update(
             updated_at=timezone.make_aware(datetime.datetime(2024, 5, 21, 10, 0)))
-    _job(actor, partnership, instrument, mapping, FILES[0], FIRST, run=True, day=datetime.date(2024, 6, 12))
-    _job(actor, partnership, instrument, mapping, FILES[1], SECOND, run=False, day=datetime.date(2024, 6, 28))
+    _job(actor, partnership, instrument, mapping, FILES[0], FIRST, day=datetime.date(2024, 6, 12))
+    _job(actor, partnership, instrument, mapping, FILES[1], SECOND, day=datetime.date(2024, 6, 28))

@@ -20,7 +20,6 @@ from ovoz.imports import files, tables, xlsform
 from ovoz.imports.mapping import MappingError, check_against, parse
 from ovoz.imports.models import ImportJob, Instrument, InstrumentVersion, Mapping
 from ovoz.imports.plan import MAX_PROBLEMS_KEPT, Existing, Plan, check_submissions
-from ovoz.imports.write import write_plan
 from ovoz.programmes.models import Partnership
 
 # --- instruments -------------------------------------------------------------------------------------------------
@@ -291,6 +290,13 @@ def _run(actor, job: ImportJob, progress) -> None:
         with transaction.atomic():
             _record(job, plan, ImportJob.Status.FAILED, _unreadable(exc))
             _audit_job(actor, job, "import.run")
+
+
+def write_plan(**kwargs) -> dict:
+    """The writer, imported when an import really runs (it needs the evidence services; a check does not)."""
+    from ovoz.imports.write import write_plan as write
+
+    return write(**kwargs)
 
 
 def _forget_file(job: ImportJob) -> None:
