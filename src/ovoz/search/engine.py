@@ -1,12 +1,13 @@
 """``search(user, query, filters, page)``: one search over sources, attachments and incidents.
 
-One SQL query finds the page and the total together: the text match (FTS5 or tsquery), the access rules
-(``ovoz.search.access``) and the filters all apply inside it. The page's objects are then read through
+One SQL query finds the matches, their total and their order: the text match (FTS5 or tsquery, narrowed by
+tags), the access rules with live consent (``ovoz.search.access``) and the filters all apply inside it; a
+second one ranks them when there are few enough. The page's objects are then read through
 ``ovoz.evidence.access`` once more, and their original text gives the snippets.
 """
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
@@ -14,12 +15,12 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import SafeString
 
 from ovoz.evidence.access import incidents_visible_to, sources_visible_to
-from ovoz.evidence.models import Attachment, Incident, Participant, Source, Term
+from ovoz.evidence.models import Attachment, Incident, Source
 from ovoz.search.access import SEARCH_SCOPE, access_sql, search_scope
 from ovoz.search.backends import get_backend
 from ovoz.search.documents import FIELD_LABELS, KIND_LABELS, fields_of, language_label, title_of
+from ovoz.search.filters import Filters, as_filters, filter_sql
 from ovoz.search.highlight import Snippet, mark, snippet
-from ovoz.search.models import EntryParticipant, EntryViolation
 from ovoz.search.query import Query, parse
 from ovoz.search.tags import filter_tags, scope_tags
 
@@ -29,18 +30,6 @@ AUTO, RELEVANCE, NEWEST = "auto", "relevance", "newest"
 ORDERS = (AUTO, RELEVANCE, NEWEST)
 RANK_LIMIT = 1000  # "auto" ranks by relevance up to this many matches, and lists more newest first
 NEWEST_SQL = "date DESC NULLS LAST, id DESC"
-
-
-@dataclass
-class Filters:
-    partnership: int | None = None
-    country: str = ""
-    migrant_status: list[int] = field(default_factory=list)
-    violation_type: list[int] = field(default_factory=list)
-    date_from: datetime.date | None = None
-    date_to: datetime.date | None = None
-    language: str = ""
-    kind: str = ""
 
 
 @dataclass
@@ -76,73 +65,6 @@ class Results:
     count: int
     page: Page
     order: str = RELEVANCE  # what the hits are ordered by: relevance or newest
-
-
-def _as_filters(filters) -> Filters:
-    if filters is None:
-        return Filters()
-    if isinstance(filters, Filters):
-        return filters
-    return Filters(**{k: v for k, v in dict(filters).items() if v not in (None, "", [])})
-
-
-def _ids(values) -> list[int]:
-    if values in (None, ""):
-        return []
-    if isinstance(values, (int, str)):
-        values = [values]
-    return sorted({int(v) for v in values})
-
-
-def _with_narrower_terms(term_ids: list[int]) -> list[int]:
-    """A violation type with the narrower types filed under it (three levels down)."""
-    found, frontier = set(term_ids), set(term_ids)
-    for _level in range(3):
-        frontier = set(Term.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)) - found
-        if not frontier:
-            break
-        found |= frontier
-    return sorted(found)
-
-
-def filter_sql(filters: Filters) -> tuple[list[str], list]:
-    where, params = [], []
-    if filters.partnership:
-        where.append("e.partnership_id = %s")
-        params.append(int(filters.partnership))
-    if filters.country:
-        where.append("e.country = %s")
-        params.append(filters.country.strip().upper())
-    if filters.language:
-        language = filters.language.strip().lower()
-        where.append("(e.language = %s OR e.language LIKE %s)")
-        params += [language, f"{language}-%"]
-    if filters.kind:
-        where.append("e.kind = %s")
-        params.append(filters.kind)
-    if filters.date_from:
-        where.append("e.date >= %s")
-        params.append(filters.date_from)
-    if filters.date_to:
-        where.append("e.date <= %s")
-        params.append(filters.date_to)
-    statuses = _ids(filters.migrant_status)
-    if statuses:
-        ep, p = EntryParticipant._meta.db_table, Participant._meta.db_table
-        where.append(
-            f"EXISTS (SELECT 1 FROM {ep} ep JOIN {p} p ON p.id = ep.participant_id WHERE ep.entry_id = e.id"
-            f" AND p.migrant_status_id IN ({', '.join(['%s'] * len(statuses))}))"
-        )
-        params += statuses
-    violations = _ids(filters.violation_type)
-    if violations:
-        violations = _with_narrower_terms(violations)
-        where.append(
-            f"EXISTS (SELECT 1 FROM {EntryViolation._meta.db_table} v WHERE v.entry_id = e.id"
-            f" AND v.term_id IN ({', '.join(['%s'] * len(violations))}))"
-        )
-        params += violations
-    return where, params
 
 
 def _conditions(query: Query, tags, scope, filters: Filters):
@@ -211,7 +133,7 @@ def count(user, query, filters=None) -> int:
     scope = search_scope(user) if query else None
     if not query or not scope:
         return 0
-    filters = _as_filters(filters)
+    filters = as_filters(filters)
     match, conditions, params = _conditions(query, [scope_tags(scope), *filter_tags(filters)], scope, filters)
     with get_backend().searching(), connection.cursor() as cursor:
         cursor.execute(f"SELECT COUNT(*) FROM {match.from_sql} WHERE {conditions}", params)
@@ -278,7 +200,7 @@ def search(user, query, filters=None, page=1, *, per_page: int = PER_PAGE, order
     matches), "relevance" or "newest".
     """
     query = query if isinstance(query, Query) else parse(query)
-    filters = _as_filters(filters)
+    filters = as_filters(filters)
     order = order if order in ORDERS else AUTO
     per_page = max(1, min(int(per_page), MAX_PER_PAGE))
     try:
@@ -306,7 +228,7 @@ def offset_search(user, query, filters=None, *, limit: int = 50, offset: int = 0
                   order: str = AUTO) -> tuple[list[Hit], int, str]:
     """For the API: ``limit`` hits from ``offset``, the total, and the order used."""
     query = query if isinstance(query, Query) else parse(query)
-    filters = _as_filters(filters)
+    filters = as_filters(filters)
     scope = search_scope(user) if query else None
     if not query or not scope:
         return [], 0, RELEVANCE
