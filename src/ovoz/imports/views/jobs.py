@@ -49,6 +49,8 @@ def _counts(job):
 def job_detail_view(request, pk: int):
     job = _job(request, pk)
     problems = paginate(request, job.problems, per_page=50)
+    for problem in problems:  # let long paths wrap after their slashes on a phone
+        problem["where"] = (problem.get("field") or "").replace("/", "/\u200b")
     return render(request, "imports/job_detail.html", {
         "job": job, "partnership": job.partnership, "counts": _counts(job), "problems": problems,
         "hidden_problems": max(0, job.problem_count - len(job.problems)),
