@@ -2,7 +2,9 @@
 
 The evidence services call ``index_object(obj)`` after they save a source, an attachment or an incident, and
 ``unindex_object(obj)`` before they delete one, inside their own transaction (no signals). ``reindex_all()``
-rebuilds everything (``ovoz reindex``).
+rebuilds everything (``ovoz reindex``). For many objects at once (an import), the bulk form is
+``write_documents(source_documents(ids))`` and ``write_documents(incident_documents(ids))``, after the
+incidents' acts and source links are written (a source's violation types come from them).
 
 What is never copied into the index: consent and participants' attributes (migrant status). Searches read
 them from the participants at the moment of the search, so a withdrawal needs no re-indexing.
