@@ -10,7 +10,7 @@ LINTED := src tests $(wildcard bench)
 CHROMIUM ?= /usr/bin/chromium
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install demo test test-pg lint browser-test messages
+.PHONY: install demo test test-pg lint browser-test messages bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -58,3 +58,8 @@ lint: install
 # Re-extract the interface strings into the catalogs (needs GNU gettext; only for translators).
 messages: install
 	cd src/ovoz && ../../$(BIN)/django-admin makemessages --settings=ovoz.settings -l ru -l ky -l uz -l tg --no-location --ignore 'demo/*'
+
+# Benchmarks (see bench/README.md and docs/PERFORMANCE.md): the full search corpus takes a few minutes.
+bench: install
+	$(BIN)/python bench/bench_search.py
+	$(BIN)/python bench/bench_import.py
