@@ -2,8 +2,6 @@
 dates at their precision, and tell the search index about every change of text."""
 
 import datetime
-import sys
-import types
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -101,15 +99,13 @@ def test_rows_of_another_incident_cannot_be_edited_through_this_one(evidence, te
 
 @pytest.fixture
 def search_index(monkeypatch):
-    """A stand-in for ovoz.search.index that records what it is told."""
-    calls = []
-    module = types.ModuleType("ovoz.search.index")
-    module.index_object = lambda obj: calls.append(("index", type(obj).__name__, obj.pk))
-    module.unindex_object = lambda obj: calls.append(("unindex", type(obj).__name__, obj.pk))
-    monkeypatch.setitem(sys.modules, "ovoz.search.index", module)
-    import ovoz.search
+    """Record what the evidence services tell the search index (the real index is tested in tests/search)."""
+    from ovoz.evidence.services import sources
 
-    monkeypatch.setattr(ovoz.search, "index", module, raising=False)
+    calls = []
+    monkeypatch.setattr(sources, "index_object", lambda obj: calls.append(("index", type(obj).__name__, obj.pk)))
+    monkeypatch.setattr(sources, "unindex_object",
+                        lambda obj: calls.append(("unindex", type(obj).__name__, obj.pk)))
     return calls
 
 

@@ -27,6 +27,7 @@ from ovoz.evidence.models import (
     Term,
 )
 from ovoz.evidence.services.sources import _reindex, _unindex, check_sharing, sealed_snapshot
+from ovoz.search.index import unindex_object
 
 FIELDS = [
     "title", "narrative", "date", "date_precision", "end_date", "country", "region", "city", "status",
@@ -325,5 +326,7 @@ def incident_source_unlink(*, actor, link: IncidentSource) -> None:
         actor=actor, action="incident.unlink_source", obj=incident, partnership=incident.partnership,
         changes={"sources": {"old": f"{link.source_id}:{link.connection}:{link.reliability}", "new": None}},
     )
+    # The source no longer documents the incident's acts: its violation-type filter in the index changes.
+    unindex_object(link)
     link.delete()
 
