@@ -25,6 +25,7 @@ def test_a_valid_form_is_kept_and_its_structure_shown_in_each_language(cast, as_
     assert instrument.form_id == "migrant_survey" and instrument.title == "Women migrants survey"
     version = instrument.versions.get()
     assert version.number == 1 and version.form_version == "2024-05"
+    assert "survey" not in version.xlsform.name and version.original_name == "survey.xlsx"  # a random name on disk
     assert version.languages == ["English (en)", "Russian (ru)"]
     page = client.get(response["Location"]).content.decode()
     for text in ("respondent/migrant_status", "select_one", "select_multiple", "repeat", "incidents/act_types",

@@ -8,6 +8,9 @@ it creates get the audit rows of their own services (``ovoz.imports.write``).
 
 import hashlib
 import json
+import os
+import re
+import uuid
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -21,6 +24,13 @@ from ovoz.imports.mapping import MappingError, check_against, parse
 from ovoz.imports.models import ImportJob, Instrument, InstrumentVersion, Mapping
 from ovoz.imports.plan import MAX_PROBLEMS_KEPT, Existing, Plan, check_submissions
 from ovoz.programmes.models import Partnership
+
+
+def stored_name(name: str) -> str:
+    """A random name on disk: the uploaded file's own name (which may say whom it is about) stays in the row."""
+    extension = os.path.splitext(name or "")[1].lower()
+    return uuid.uuid4().hex + (extension if re.fullmatch(r"\.[a-z0-9]{1,5}", extension) else "")
+
 
 # --- instruments -------------------------------------------------------------------------------------------------
 
@@ -51,7 +61,7 @@ def instrument_upload(*, actor, partnership, content: bytes, name: str, is_ficti
         languages=structure["languages"], warnings=warnings[:50],
         uploaded_by=actor if getattr(actor, "pk", None) else None,
     )
-    version.xlsform.save(name.rsplit("/", 1)[-1][:100] or "form.xlsx", ContentFile(content), save=False)
+    version.xlsform.save(stored_name(name), ContentFile(content), save=False)
     version.save()
     if instrument.title != structure["title"][:200]:
         instrument.title = structure["title"][:200]
@@ -153,7 +163,7 @@ def import_job_create(*, actor, partnership, kind: str, content: bytes, name: st
         language=(translation.get_language() or "en")[:8], is_fictional=is_fictional,
         created_by=actor if getattr(actor, "pk", None) else None,
     )
-    job.file.save((name or "upload").rsplit("/", 1)[-1][:80], ContentFile(content), save=False)
+    job.file.save(stored_name(name), ContentFile(content), save=False)
     job.save()
     return job
 
