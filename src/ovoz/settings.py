@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "ovoz.evidence",
     "ovoz.search",
     "ovoz.imports",
+    "ovoz.analysis",
     "ovoz.web",
     "ovoz.api",
     "ovoz.demo",
