@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "ovoz.search",
     "ovoz.imports",
     "ovoz.analysis",
+    "ovoz.impact",
+    "ovoz.safety",
     "ovoz.web",
     "ovoz.api",
     "ovoz.demo",

@@ -18,6 +18,8 @@ urlpatterns = [
     path("", include("ovoz.evidence.urls")),
     path("", include("ovoz.search.urls")),
     path("", include("ovoz.imports.urls")),
+    path("", include("ovoz.impact.urls")),
+    path("", include("ovoz.safety.urls")),
     path("", include("ovoz.analysis.urls")),
     path("api/v1/", api.urls),
 ]
