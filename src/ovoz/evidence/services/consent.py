@@ -55,7 +55,17 @@ def consent_record(
         actor=actor, action="consent.record", obj=participant, partnership=participant.partnership,
         changes={"scopes": {"old": before, "new": sorted(set(scopes))}, "date": {"old": None, "new": str(date)}},
     )
+    removed = sorted(set(before) - set(scopes))
+    if removed:
+        _flag_publications(actor, participant, removed, date)
     return record
+
+
+def _flag_publications(actor, participant, scopes, date) -> None:
+    """What was already published with her material is flagged to its owners (no signal: an explicit call)."""
+    from ovoz.publishing.services.flags import versions_flag_for_participant
+
+    versions_flag_for_participant(actor=actor, participant=participant, scopes=scopes, date=date)
 
 
 @transaction.atomic
@@ -83,4 +93,5 @@ def consent_withdraw(
         actor=actor, action="consent.withdraw", obj=participant, partnership=participant.partnership,
         changes={"scopes": {"old": before, "new": remaining}, "date": {"old": None, "new": str(date)}},
     )
+    _flag_publications(actor, participant, scopes, date)
     return record

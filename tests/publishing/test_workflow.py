@@ -1,0 +1,91 @@
+"""Researcher drafts, mentor reviews, coordinator approves and publishes; published versions are frozen; a later
+withdrawal of consent flags them."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from ovoz.evidence.services.consent import consent_withdraw
+from ovoz.publishing.models import Publication
+from ovoz.publishing.services.publications import block_add, section_update
+from ovoz.publishing.services.workflow import (
+    publication_approve,
+    publication_publish,
+    publication_reopen,
+    publication_review,
+    publication_submit,
+)
+
+
+def to_approved(c):
+    publication_submit(actor=c.researcher_a, publication=c.pub)
+    publication_review(actor=c.mentor_a, publication=c.pub, approve=True)
+    publication_approve(actor=c.coordinator, publication=c.pub)
+
+
+def test_the_publication_goes_from_draft_to_published_by_role(briefer):
+    c = briefer
+    with pytest.raises(ValidationError):
+        publication_submit(actor=c.researcher_b, publication=c.pub)
+    publication_submit(actor=c.researcher_a, publication=c.pub)
+    with pytest.raises(ValidationError):
+        publication_review(actor=c.mentor_a, publication=c.pub, approve=False)  # says nothing
+    publication_review(actor=c.mentor_a, publication=c.pub, approve=False, note="Add the demands.")
+    assert c.pub.status == Publication.Status.DRAFT
+    publication_submit(actor=c.researcher_a, publication=c.pub)
+    publication_review(actor=c.mentor_a, publication=c.pub, approve=True)
+    with pytest.raises(ValidationError):
+        publication_approve(actor=c.mentor_a, publication=c.pub)
+    publication_approve(actor=c.coordinator, publication=c.pub)
+    with pytest.raises(ValidationError):
+        publication_publish(actor=c.researcher_a, publication=c.pub)
+    version = publication_publish(actor=c.coordinator, publication=c.pub)
+    assert version.number == 1 and c.pub.status == Publication.Status.PUBLISHED
+
+
+def test_the_gate_blocks_approval_of_a_non_consented_quote(briefer):
+    c = briefer
+    block_add(actor=c.researcher_a, section=c.voices, kind="quote", coding=c.quote_refused, attribution_fields=[])
+    publication_submit(actor=c.researcher_a, publication=c.pub)
+    publication_review(actor=c.mentor_a, publication=c.pub, approve=True)
+    with pytest.raises(ValidationError, match="disclosure gate"):
+        publication_approve(actor=c.coordinator, publication=c.pub)
+
+
+def test_a_published_version_is_frozen_while_the_next_draft_changes(briefer):
+    c = briefer
+    section_update(actor=c.researcher_a, section=c.context, body="Ak-Zhar is a new settlement.")
+    to_approved(c)
+    version = publication_publish(actor=c.coordinator, publication=c.pub)
+    with pytest.raises(ValidationError):
+        section_update(actor=c.researcher_a, section=c.context, body="Changed after publication.")
+    publication_reopen(actor=c.researcher_a, publication=c.pub)
+    section_update(actor=c.researcher_a, section=c.context, body="Changed after publication.")
+    version.refresh_from_db()
+    assert version.documents["en"]["sections"][0]["body"] == "Ak-Zhar is a new settlement."
+    assert set(version.documents) == {"en", "ru"}
+
+
+def test_withdrawing_consent_flags_each_published_version_that_used_her_words(briefer):
+    c = briefer
+    block = block_add(actor=c.researcher_a, section=c.voices, kind="quote", coding=c.quote_ok, attribution_fields=[])
+    to_approved(c)
+    version = publication_publish(actor=c.coordinator, publication=c.pub)
+    assert c.a1.pk in version.participant_ids
+    consent_withdraw(actor=c.researcher_a, participant=c.a1, date=datetime.date(2024, 2, 1), scopes=["quotes"])
+    version.refresh_from_db()
+    assert version.flagged_at is not None
+    (flag,) = version.flags
+    assert flag["participant"] == c.a1.code and flag["scopes"] == ["quotes"]
+    assert {b["block"] for b in flag["blocks"]} == {block.pk}
+
+
+def test_withdrawing_an_unrelated_scope_flags_nothing(briefer):
+    c = briefer
+    block_add(actor=c.researcher_a, section=c.voices, kind="quote", coding=c.quote_ok, attribution_fields=[])
+    to_approved(c)
+    version = publication_publish(actor=c.coordinator, publication=c.pub)
+    consent_withdraw(actor=c.researcher_a, participant=c.a1, date=datetime.date(2024, 2, 1), scopes=["coordinators"])
+    version.refresh_from_db()
+    assert version.flagged_at is None
