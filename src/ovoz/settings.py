@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "ovoz.search",
     "ovoz.imports",
     "ovoz.analysis",
+    "ovoz.publishing",
     "ovoz.impact",
     "ovoz.safety",
     "ovoz.web",
@@ -158,6 +159,9 @@ OVOZ_REQUIRE_2FA = env_bool("OVOZ_REQUIRE_2FA", True)
 OVOZ_REAUTH_MINUTES = env_int("OVOZ_REAUTH_MINUTES", 10)
 OTP_TOTP_ISSUER = "Ovoz"
 OVOZ_DEMO = env_bool("OVOZ_DEMO", False)
+# The disclosure gate: smallest count a table may show, and how many participants an attribution must fit.
+OVOZ_DISCLOSURE_MIN_CELL = env_int("OVOZ_DISCLOSURE_MIN_CELL", 5)
+OVOZ_DISCLOSURE_K = env_int("OVOZ_DISCLOSURE_K", 5)
 
 # Login rate limiting: lock a username on one address after repeated failures.
 AXES_FAILURE_LIMIT = env_int("OVOZ_LOGIN_FAILURE_LIMIT", 5)
