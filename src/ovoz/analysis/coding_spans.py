@@ -1,0 +1,82 @@
+"""Turning what a client sends into a stretch of code points: offsets in any unit, or a quoted phrase.
+
+The pages send UTF-16 offsets (what a browser's selection counts), the API accepts code points, UTF-16 units
+or UTF-8 bytes; people without JavaScript quote the words instead. Everything ends as ``(start, end)`` in
+code points, which is what ``coding_create`` checks and stores.
+"""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from ovoz.analysis.offsets import OffsetMap
+
+UNITS = ("codepoint", "utf16", "utf8")
+
+
+def span_in_codepoints(text: str, start: int, end: int, units: str = "codepoint") -> tuple[int, int]:
+    """``(start, end)`` in code points. A start inside a character rounds down and an end rounds up, so a
+    selection that cuts an emoji in half still covers all of it."""
+    if units not in UNITS:
+        raise ValidationError(_("Unknown unit “%(units)s”: use codepoint, utf16 or utf8.") % {"units": units})
+    if start < 0 or end < 0:
+        raise ValidationError(_("Offsets cannot be negative."))
+    if units == "codepoint":
+        return start, end
+    offsets = OffsetMap(text)
+    if units == "utf16":
+        total = offsets.utf16_from_codepoint(len(text))
+        if end > total:
+            raise ValidationError(_("The selection ends after the transcript."))
+        cp_start = offsets.codepoint_from_utf16(start)
+        cp_end = offsets.codepoint_from_utf16(end)
+        if offsets.utf16_from_codepoint(cp_end) < end:
+            cp_end += 1
+        return cp_start, cp_end
+    total = offsets.utf8_from_codepoint(len(text))
+    if end > total:
+        raise ValidationError(_("The selection ends after the transcript."))
+    cp_start = offsets.codepoint_from_utf8(start)
+    cp_end = offsets.codepoint_from_utf8(end)
+    if offsets.utf8_from_codepoint(cp_end) < end:
+        cp_end += 1
+    return cp_start, cp_end
+
+
+def phrase_occurrences(text: str, phrase: str) -> list[int]:
+    """Where ``phrase`` starts in ``text`` (overlapping occurrences too), in code points."""
+    found, at = [], text.find(phrase)
+    while at != -1 and phrase:
+        found.append(at)
+        at = text.find(phrase, at + 1)
+    return found
+
+
+class AmbiguousPhrase(ValidationError):
+    """The phrase occurs more than once and no occurrence was chosen; ``occurrences`` lists the starts."""
+
+    def __init__(self, message, occurrences: list[int]):
+        super().__init__(message)
+        self.occurrences = occurrences
+
+
+def span_of_phrase(text: str, phrase: str, occurrence: int | None = None) -> tuple[int, int]:
+    """The stretch of the ``occurrence``-th (from 1) appearance of ``phrase``; asks when it is ambiguous."""
+    phrase = phrase.strip()
+    if not phrase:
+        raise ValidationError(_("Select a passage, or type the exact words to code."))
+    found = phrase_occurrences(text, phrase)
+    if not found:
+        raise ValidationError(_("These exact words are not in the transcript: “%(phrase)s”.") % {"phrase": phrase})
+    if occurrence is None:
+        if len(found) > 1:
+            raise AmbiguousPhrase(
+                _("These words occur %(n)s times in the transcript: say which occurrence (1–%(n)s) to code.")
+                % {"n": len(found)},
+                found,
+            )
+        occurrence = 1
+    if not 1 <= occurrence <= len(found):
+        raise ValidationError(_("There is no occurrence %(k)s: the words occur %(n)s times.")
+                              % {"k": occurrence, "n": len(found)})
+    start = found[occurrence - 1]
+    return start, start + len(phrase)
