@@ -19,4 +19,13 @@ ACTION_LABELS = {
     "memo.create": _("wrote a memo"),
     "memo.update": _("changed a memo"),
     "memo.delete": _("deleted a memo"),
+    "session.create": _("created a participatory session"),
+    "session.update": _("changed a participatory session"),
+    "session.invite": _("invited co-researchers to a session"),
+    "session.open": _("opened a participatory session"),
+    "session.close": _("closed a participatory session"),
+    "session.excerpt_add": _("added an excerpt to a session"),
+    "session.excerpt_update": _("edited a session excerpt"),
+    "session.excerpt_remove": _("removed a session excerpt"),
+    "session.excerpt_reorder": _("reordered a session's excerpts"),
 }

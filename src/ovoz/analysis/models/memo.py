@@ -25,6 +25,10 @@ class Memo(models.Model):
     session = models.ForeignKey(
         "analysis.ParticipatorySession", null=True, blank=True, on_delete=models.CASCADE, related_name="memos"
     )
+    # In a participatory session, the excerpt the group was reading (the memo stays if the excerpt goes).
+    excerpt = models.ForeignKey(
+        "analysis.Excerpt", null=True, blank=True, on_delete=models.SET_NULL, related_name="memos"
+    )
     title = models.CharField(_("title"), max_length=200, blank=True)
     text = models.TextField(_("memo"))
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
