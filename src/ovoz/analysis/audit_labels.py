@@ -32,4 +32,6 @@ ACTION_LABELS = {
     "session.excerpt_update": _("edited a session excerpt"),
     "session.excerpt_remove": _("removed a session excerpt"),
     "session.excerpt_reorder": _("reordered a session's excerpts"),
+    "interop.export": _("exported a REFI-QDA project or codebook"),
+    "interop.import": _("imported a REFI-QDA or Taguette file"),
 }
