@@ -286,6 +286,7 @@ api.add_router("/participants", "ovoz.api.evidence_participants.router")
 api.add_router("/search", "ovoz.api.search.router")
 api.add_router("/imports", "ovoz.api.imports.router")
 api.add_router("/analysis/suggestions", "ovoz.api.analysis_suggestions.router")
+api.add_router("/analysis/agreement", "ovoz.api.analysis_agreement.router")
 
 # Added last, so it only catches paths no operation above matches: they answer JSON, not an HTML page.
 fallback = Router()
