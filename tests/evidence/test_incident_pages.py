@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from ovoz.audit.models import AuditEntry
 from ovoz.evidence.models import Incident, LabourClaim
@@ -251,6 +252,26 @@ def test_the_list_filters_by_type_perpetrator_status_dates_and_place(world, as_u
     assert titles(date_from="2023-06-01") == {"Unpaid in Chüy"}, "still going on then"
     assert titles(date_to="2022-12-31") == {"Beaten by police"}
     assert titles(q="police") == {"Beaten by police"}
+
+
+def test_an_incident_with_several_matching_acts_is_listed_once(world, as_user):
+    t = world.terms
+    incident_create(actor=None, partnership=world.a, title="Two unpaid seasons", date=datetime.date(2023, 3, 1),
+                    acts=[{"act_type": t.unpaid, "victims": [world.a1], "perpetrator_type": t.employer},
+                          {"act_type": t.unpaid, "victims": [world.a2], "perpetrator_type": t.employer}])
+    client = as_user(world.researcher_a)
+    for params in ({"violation": t.labour.pk}, {"perpetrator": t.employer.pk}):
+        body = client.get(f"/partnerships/{world.a.pk}/incidents/", params).content.decode()
+        assert body.count(">Two unpaid seasons<") == 1 and "1 incident" in body, params
+
+
+def test_the_list_reads_no_narrative(world, as_user):
+    create(world, title="Wages withheld", narrative="Она шила три месяца.")
+    client = as_user(world.researcher_a)
+    client.get(f"/partnerships/{world.a.pk}/incidents/")
+    with CaptureQueriesContext(connection) as queries:
+        assert ">Wages withheld<" in client.get(f"/partnerships/{world.a.pk}/incidents/").content.decode()
+    assert not [q for q in queries.captured_queries if '"narrative"' in q["sql"]]
 
 
 def test_the_list_pages_without_a_query_per_incident(world, as_user, django_assert_max_num_queries):

@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from ovoz.accounts.security import REAUTH_SESSION_KEY
 from ovoz.audit.models import AuditEntry
@@ -182,6 +184,26 @@ def test_the_list_filters_by_kind_language_dates_participant_and_title(evidence,
     # A date that is not one is shown as an error on the filter, and the page still answers.
     response = client.get(f"/partnerships/{a.pk}/sources/", {"date_from": "31.02.2023"})
     assert response.status_code == 200 and "Enter a valid date" in response.content.decode()
+
+
+def test_a_source_is_listed_once_whatever_joins_its_filters_need(evidence, as_user):
+    source_create(actor=None, partnership=evidence.a, kind="focus_group", title="Focus group with both",
+                  participants=[evidence.a1, evidence.a2])
+    client = as_user(evidence.researcher_a)
+    body = client.get(f"/partnerships/{evidence.a.pk}/sources/", {"participant": evidence.a1.code}).content.decode()
+    assert body.count(">Focus group with both<") == 1
+    body = client.get(f"/partnerships/{evidence.a.pk}/sources/").content.decode()
+    assert body.count(">Focus group with both<") == 1 and "3 sources" in body
+
+
+def test_the_list_never_reads_transcripts_and_counts_files_without_a_join(evidence, as_user):
+    client = as_user(evidence.researcher_a)
+    client.get(f"/partnerships/{evidence.a.pk}/sources/")
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(f"/partnerships/{evidence.a.pk}/sources/")
+    assert page.status_code == 200
+    source_sql = [q["sql"] for q in queries.captured_queries if "evidence_source" in q["sql"]]
+    assert source_sql and not [sql for sql in source_sql if '"transcript"' in sql or "DISTINCT" in sql]
 
 
 def test_the_list_pages_and_its_queries_do_not_grow_with_the_sources(evidence, as_user, django_assert_max_num_queries):

@@ -16,7 +16,7 @@ from ninja.pagination import paginate
 from ovoz.api.pagination import Page
 from ovoz.api.schemas import ErrorOut
 from ovoz.evidence import access
-from ovoz.evidence.models import Act, Attachment, IncidentSource, Intervention, Participant, Term
+from ovoz.evidence.models import Act, Attachment, IncidentSource, Intervention, Participant, Source, Term
 from ovoz.evidence.services.incidents import describe_when
 from ovoz.programmes.access import one_or_404
 
@@ -272,8 +272,11 @@ def source_list(
     """Sources you may see, newest first: metadata, and text only when asked for and allowed."""
     qs = _sources(request.auth)
     filters = {"partnership_id": partnership_id, "kind": kind, "language": language, "date__gte": date_from,
-               "date__lte": date_to, "title__icontains": q, "participants__code__iexact": participant}
+               "date__lte": date_to, "title__icontains": q}
     qs = qs.filter(**{k: v for k, v in filters.items() if v not in (None, "")})
+    if participant:  # a subquery, not a join: each source stays one row (the access queryset has no DISTINCT)
+        qs = qs.filter(pk__in=Source.participants.through.objects.filter(
+            participant__code__iexact=participant).values("source_id"))
     return qs.order_by("-date", "title", "pk")
 
 
@@ -335,10 +338,11 @@ def incident_list(
         qs = qs.filter(partnership_id=partnership_id)
     if status:
         qs = qs.filter(status=status)
-    if violation:
-        qs = qs.filter(acts__act_type_id__in=_term(violation, "violation"))
+    if violation:  # acts in subqueries: an incident with two matching acts stays one row
+        qs = qs.filter(pk__in=Act.objects.filter(act_type_id__in=_term(violation, "violation")).values("incident_id"))
     if perpetrator:
-        qs = qs.filter(acts__perpetrator_type_id__in=_term(perpetrator, "perpetrator"))
+        qs = qs.filter(pk__in=Act.objects.filter(
+            perpetrator_type_id__in=_term(perpetrator, "perpetrator")).values("incident_id"))
     if country:
         qs = qs.filter(country=country.strip().upper())
     if date_from:

@@ -5,6 +5,11 @@ Two filters apply to every read of evidence:
    partnership shares with the programme (and never identities); nobody else sees any;
 2. consent: a query made for a purpose (analysis, quotes, statistics, sharing…) keeps only material whose
    participants all allow that purpose. A participant who withdrew allows nothing.
+
+The querysets hold each row once without DISTINCT: participants are checked in correlated NOT EXISTS
+subqueries, never through joins (DISTINCT over sources would compare and sort whole transcripts; at 50,000 of
+them a list page took a second). Callers that filter through a many-valued relation (a source's participants,
+an incident's acts) do it in a subquery too (``pk__in=...`` or ``Exists``), so that rows are not repeated.
 """
 
 from django.db.models import Q, QuerySet
@@ -27,7 +32,10 @@ def _coordinated_programme_ids(user) -> set[int]:
 
 
 def with_consent(qs: QuerySet, scope: str | None, *, through: str = "participants") -> QuerySet:
-    """Keep rows none of whose participants (reached through ``through``) disallows ``scope``."""
+    """Keep rows none of whose participants (reached through ``through``) disallows ``scope``.
+
+    ``exclude()`` and a negated many-valued ``Q`` inside ``filter()`` become NOT EXISTS subqueries in Django: no
+    join, so no row is repeated."""
     if scope is None:
         return qs
     field = ConsentScope.field(ConsentScope(scope).value)
@@ -52,7 +60,7 @@ def sources_visible_to(user, *, scope: str | None = None) -> QuerySet[Source]:
         participants__consent_coordinators=False
     )
     qs = Source.objects.select_related("partnership__organisation").filter(Q(partnership_id__in=team) | shared)
-    return with_consent(qs.distinct(), scope)
+    return with_consent(qs, scope)
 
 
 def incidents_visible_to(user, *, scope: str | None = None) -> QuerySet[Incident]:
@@ -62,7 +70,7 @@ def incidents_visible_to(user, *, scope: str | None = None) -> QuerySet[Incident
         acts__victims__consent_coordinators=False
     )
     qs = Incident.objects.select_related("partnership__organisation").filter(Q(partnership_id__in=team) | shared)
-    return with_consent(qs.distinct(), scope, through="acts__victims")
+    return with_consent(qs, scope, through="acts__victims")
 
 
 def get_participant_for_user(user, pk, *, write: bool = False) -> Participant:

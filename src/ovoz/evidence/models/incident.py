@@ -45,6 +45,10 @@ class Incident(models.Model):
 
     class Meta:
         ordering = ["partnership", "-date", "title"]
+        indexes = [  # the list in its order, and what coordinators see (as for sources)
+            models.Index(fields=["partnership", "-date", "title", "id", "shared_with_programme"],
+                         name="incident_list_idx"),
+        ]
 
     def __str__(self):
         return self.title

@@ -80,10 +80,13 @@ def incident_list_view(request, pk: int):
         d = form.cleaned_data
         if d["q"]:
             qs = qs.filter(title__icontains=d["q"].strip())
+        # Acts in subqueries, not joins: an incident with two matching acts stays one row.
         if d["violation"]:
-            qs = qs.filter(acts__act_type_id__in=_with_descendants(Term(pk=int(d["violation"]))))
+            qs = qs.filter(pk__in=Act.objects.filter(
+                act_type_id__in=_with_descendants(Term(pk=int(d["violation"])))).values("incident_id"))
         if d["perpetrator"]:
-            qs = qs.filter(acts__perpetrator_type_id__in=_with_descendants(Term(pk=int(d["perpetrator"]))))
+            qs = qs.filter(pk__in=Act.objects.filter(
+                perpetrator_type_id__in=_with_descendants(Term(pk=int(d["perpetrator"])))).values("incident_id"))
         if d["status"]:
             qs = qs.filter(status=d["status"])
         if d["country"]:
@@ -95,7 +98,8 @@ def incident_list_view(request, pk: int):
         if d["date_to"]:
             qs = qs.filter(date__lte=d["date_to"])
     qs = (
-        qs.select_related("region")
+        qs.defer("narrative")
+        .select_related("region")
         .prefetch_related(Prefetch("acts", queryset=Act.objects.select_related("act_type")))
         .order_by("-date", "title", "pk")
     )
