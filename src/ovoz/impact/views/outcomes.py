@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -47,7 +47,7 @@ def outcome_list_view(request, programme_id: int):
     visible_stories = access.stories_visible_to(request.user)
     qs = access.outcomes_visible_to(request.user).filter(programme=programme).annotate(
         n_stories=Count("stories", filter=Q(stories__in=visible_stories), distinct=True)
-    )
+    ).order_by(F("happened_on").desc(nulls_last=True), "-pk")
     qs, chosen, partnerships = partnership_filter(request, request.user, programme, qs)
     filters = {"partnership": chosen, "level": request.GET.get("level", ""),
                "concerns": request.GET.get("concerns", "").strip()}

@@ -105,14 +105,14 @@ def lock_view(request, pk: int):
     ever takes access away."""
     partnership = access.get_lockable_partnership_for_user(request.user, pk)
     lock = active_lock(partnership)
-    form = LockForm(request.POST or None)
+    form = LockForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and lock is None and form.is_valid():
         try:
-            partnership_lock(actor=request.user, partnership=partnership, reason=form.cleaned_data["reason"])
+            lock = partnership_lock(actor=request.user, partnership=partnership, reason=form.cleaned_data["reason"])
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            if not type(request.user).objects.filter(pk=request.user.pk, is_active=True).exists():
+            if request.user.pk in {a.user_id for a in lock.accounts.all()}:
                 logout(request)  # she locked her own partnership: her stored session is gone already
                 return redirect("accounts:login")
             messages.success(request, _("The partnership's accounts are locked: sessions ended, tokens revoked."))
