@@ -369,7 +369,7 @@ def _import_highlights(importer: _Importer, highlights) -> None:
         (parent.children if parent else roots).append(node)
     importer.map_codes(roots)
     sources = list(analysable_sources_visible_to(importer.actor).filter(partnership=importer.partnership)
-                   .only("pk", "title"))
+                   .select_related(None).only("pk", "title", "partnership"))
     by_title: dict[str, list] = {}
     for s in sources:
         for key in {s.title.strip(), s.title.strip().casefold(), s.title.strip().casefold().rsplit(".", 1)[0]}:
