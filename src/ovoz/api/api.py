@@ -285,6 +285,7 @@ api.add_router("/evidence", "ovoz.api.evidence_sources.router")
 api.add_router("/participants", "ovoz.api.evidence_participants.router")
 api.add_router("/search", "ovoz.api.search.router")
 api.add_router("/imports", "ovoz.api.imports.router")
+api.add_router("/analysis/codings", "ovoz.api.analysis_codings.router")
 api.add_router("/analysis/suggestions", "ovoz.api.analysis_suggestions.router")
 api.add_router("/analysis/agreement", "ovoz.api.analysis_agreement.router")
 
