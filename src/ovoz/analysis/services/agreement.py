@@ -45,7 +45,9 @@ def double_coding_start(*, actor, source, coder_a, coder_b, note: str = "") -> D
     _refuse_unless_analysable(actor, source)
     if not (source.transcript or "").strip():
         raise ValidationError(_("This source has no transcript to code."))
-    if coder_a is None or coder_b is None or coder_a.pk == coder_b.pk:
+    if coder_a is None or coder_b is None:
+        raise ValidationError(_("Choose two coders among the mentor and researchers of the source's partnership."))
+    if coder_a.pk == coder_b.pk:
         raise ValidationError(_("Choose two different coders."))
     pair = [coder_a.pk, coder_b.pk]
     eligible = set(eligible_coders(source.partnership).filter(pk__in=pair).values_list("pk", flat=True))
