@@ -36,8 +36,8 @@ def prepare(world):
                                         coder_b=world.mentor_a)
     coding_create(actor=world.researcher_a, source=shared, codes=[code], start=0, end=5, double_coding=world.ag_done)
     coding_create(actor=world.mentor_a, source=shared, codes=[code], start=0, end=20, double_coding=world.ag_done)
-    double_coding_finish(actor=world.researcher_a, round_=world.ag_done)
-    double_coding_finish(actor=world.mentor_a, round_=world.ag_done)
+    double_coding_finish(actor=world.researcher_a, double_coding=world.ag_done)
+    double_coding_finish(actor=world.mentor_a, double_coding=world.ag_done)
 
 
 def _a(c):

@@ -52,7 +52,7 @@ def test_until_both_finish_the_round_page_shows_progress_and_nothing_of_the_othe
     c = analysis
     round_ = start(c)
     code_both(c, round_)
-    double_coding_finish(actor=c.researcher_a, round_=round_)
+    double_coding_finish(actor=c.researcher_a, double_coding=round_)
     client = as_user(c.researcher_a)
     body = client.get(detail(round_)).content.decode()
     assert "still coding" in body and "finished on" in body

@@ -36,8 +36,8 @@ def code_both(c, round_):
 
 
 def finish_both(c, round_):
-    double_coding_finish(actor=c.researcher_a, round_=round_)
-    return double_coding_finish(actor=c.mentor_a, round_=round_)
+    double_coding_finish(actor=c.researcher_a, double_coding=round_)
+    return double_coding_finish(actor=c.mentor_a, double_coding=round_)
 
 
 @pytest.fixture
@@ -75,7 +75,7 @@ def test_a_second_open_round_on_the_same_source_is_refused_until_the_first_is_re
     c = finished
     with pytest.raises(ValidationError):
         start(c)
-    double_coding_reconcile(actor=c.researcher_a, round_=c.round, decisions={
+    double_coding_reconcile(actor=c.researcher_a, double_coding=c.round, decisions={
         d.key: "drop" for d in round_disagreements(c.round)})
     assert start(c).status == DoubleCoding.Status.CODING
 
@@ -91,11 +91,11 @@ def test_each_coder_sees_only_her_own_round_codings_until_both_have_finished(ana
 
     assert seen_by(c.researcher_a) == {"researcher_a"}
     assert seen_by(c.mentor_a) == {"mentor_a"}
-    double_coding_finish(actor=c.researcher_a, round_=round_)
+    double_coding_finish(actor=c.researcher_a, double_coding=round_)
     assert seen_by(c.researcher_a) == {"researcher_a"}, "the mentor has not finished: still blind"
     with pytest.raises(ValidationError):
         round_disagreements(DoubleCoding.objects.get(pk=round_.pk))
-    double_coding_finish(actor=c.mentor_a, round_=round_)
+    double_coding_finish(actor=c.mentor_a, double_coding=round_)
     assert seen_by(c.researcher_a) == seen_by(c.mentor_a) == {"researcher_a", "mentor_a"}
     round_.refresh_from_db()
     assert round_.status == DoubleCoding.Status.COMPARING
@@ -106,10 +106,10 @@ def test_a_coder_who_finished_can_no_longer_code_and_others_cannot_finish_for_he
     c = analysis
     round_ = start(c)
     with pytest.raises(ValidationError):
-        double_coding_finish(actor=c.coordinator, round_=round_)
-    double_coding_finish(actor=c.researcher_a, round_=round_)
+        double_coding_finish(actor=c.coordinator, double_coding=round_)
+    double_coding_finish(actor=c.researcher_a, double_coding=round_)
     with pytest.raises(ValidationError):
-        double_coding_finish(actor=c.researcher_a, round_=round_)
+        double_coding_finish(actor=c.researcher_a, double_coding=round_)
     round_.refresh_from_db()
     with pytest.raises(ValidationError):
         coding_create(actor=c.researcher_a, source=c.s_multi, codes=[c.wage], start=0, end=3, double_coding=round_)
@@ -128,7 +128,7 @@ def test_reconciling_makes_ordinary_codings_from_agreements_and_kept_disagreemen
     c = finished
     keys = {(d.code_id, d.start, d.end, d.coder): d.key for d in round_disagreements(c.round)}
     assert set(keys) == {(c.wage.pk, 7, 17, "a"), (c.social.pk, 19, 30, "b")}
-    made = double_coding_reconcile(actor=c.mentor_a, round_=c.round, decisions={
+    made = double_coding_reconcile(actor=c.mentor_a, double_coding=c.round, decisions={
         keys[(c.wage.pk, 7, 17, "a")]: "keep", keys[(c.social.pk, 19, 30, "b")]: "drop"})
     assert made == 0
     c.round.refresh_from_db()
@@ -141,7 +141,7 @@ def test_reconciled_codings_are_ordinary_codings_of_the_reconciler(finished):
     c = finished
     c.coding_a.delete()
     decisions = {d.key: "keep" for d in round_disagreements(c.round)}
-    assert double_coding_reconcile(actor=c.mentor_a, round_=c.round, decisions=decisions) == 2
+    assert double_coding_reconcile(actor=c.mentor_a, double_coding=c.round, decisions=decisions) == 2
     made = Coding.objects.filter(source=c.s_multi, double_coding__isnull=True).order_by("start")
     assert [(x.code_id, x.start, x.end, x.coder_id) for x in made] == [
         (c.wage.pk, 0, 17, c.mentor_a.pk), (c.social.pk, 19, 30, c.mentor_a.pk)]
@@ -157,26 +157,27 @@ def test_reconciling_needs_a_decision_for_every_disagreement_and_writes_nothing_
     for decisions in ({first.key: "keep"}, {first.key: "keep", second.key: "maybe"},
                       {first.key: "keep", second.key: "drop", "1-2-3": "keep"}):
         with pytest.raises(ValidationError):
-            double_coding_reconcile(actor=c.researcher_a, round_=c.round, decisions=decisions)
+            double_coding_reconcile(actor=c.researcher_a, double_coding=c.round, decisions=decisions)
     c.round.refresh_from_db()
     assert c.round.status == DoubleCoding.Status.COMPARING
     assert Coding.objects.filter(source=c.s_multi, double_coding__isnull=True).count() == 1
     with pytest.raises(ValidationError):  # the coordinator does not code this partnership's sources
-        double_coding_reconcile(actor=c.coordinator, round_=c.round, decisions={first.key: "keep", second.key: "keep"})
+        double_coding_reconcile(actor=c.coordinator, double_coding=c.round,
+                                decisions={first.key: "keep", second.key: "keep"})
 
 
 def test_a_round_still_being_coded_cannot_be_reconciled(analysis):
     c = analysis
     round_ = start(c)
     code_both(c, round_)
-    double_coding_finish(actor=c.researcher_a, round_=round_)
+    double_coding_finish(actor=c.researcher_a, double_coding=round_)
     with pytest.raises(ValidationError):
-        double_coding_reconcile(actor=c.researcher_a, round_=round_, decisions={})
+        double_coding_reconcile(actor=c.researcher_a, double_coding=round_, decisions={})
 
 
 def test_cancelling_removes_the_round_and_its_drafts_only(finished):
     c = finished
-    double_coding_cancel(actor=c.mentor_a, round_=c.round)
+    double_coding_cancel(actor=c.mentor_a, double_coding=c.round)
     assert not DoubleCoding.objects.exists()
     assert list(Coding.objects.filter(source=c.s_multi)) == [c.coding_a]
     assert AuditEntry.objects.get(action="double_coding.cancel").changes["drafts"] == 3
@@ -184,10 +185,10 @@ def test_cancelling_removes_the_round_and_its_drafts_only(finished):
 
 def test_a_reconciled_round_cannot_be_cancelled(finished):
     c = finished
-    double_coding_reconcile(actor=c.researcher_a, round_=c.round,
+    double_coding_reconcile(actor=c.researcher_a, double_coding=c.round,
                             decisions={d.key: "drop" for d in round_disagreements(c.round)})
     with pytest.raises(ValidationError):
-        double_coding_cancel(actor=c.researcher_a, round_=c.round)
+        double_coding_cancel(actor=c.researcher_a, double_coding=c.round)
 
 
 def test_when_a_participant_withdraws_consent_the_round_disappears(finished):
@@ -196,5 +197,5 @@ def test_when_a_participant_withdraws_consent_the_round_disappears(finished):
     consent_withdraw(actor=c.researcher_a, participant=c.a1, date=datetime.date(2024, 1, 5))
     assert not double_codings_visible_to(c.researcher_a).exists()
     with pytest.raises(ValidationError):
-        double_coding_reconcile(actor=c.researcher_a, round_=c.round,
+        double_coding_reconcile(actor=c.researcher_a, double_coding=c.round,
                                 decisions={d.key: "keep" for d in round_disagreements(c.round)})

@@ -160,7 +160,7 @@ def round_finish(request, round_id: int):
     round_ = get_double_coding_for_user(request.auth, round_id)
     if not round_.is_coder(request.auth):
         raise Http404
-    double_coding_finish(actor=request.auth, round_=round_)
+    double_coding_finish(actor=request.auth, double_coding=round_)
     return get_double_coding_for_user(request.auth, round_id)
 
 
@@ -192,7 +192,7 @@ def round_reconcile(request, round_id: int, payload: ReconcileIn):
     round_ = get_double_coding_for_user(request.auth, round_id, write=True)
     if not round_.both_finished:
         return Status(409, {"detail": NOT_YET})
-    made = double_coding_reconcile(actor=request.auth, round_=round_, decisions=payload.decisions)
+    made = double_coding_reconcile(actor=request.auth, double_coding=round_, decisions=payload.decisions)
     return {"codings_created": made, "round": get_double_coding_for_user(request.auth, round_id)}
 
 
@@ -200,7 +200,7 @@ def round_reconcile(request, round_id: int, payload: ReconcileIn):
                operation_id="agreement_round_cancel", summary="Cancel a round that is not reconciled")
 def round_cancel(request, round_id: int):
     round_ = get_double_coding_for_user(request.auth, round_id, write=True)
-    double_coding_cancel(actor=request.auth, round_=round_)
+    double_coding_cancel(actor=request.auth, double_coding=round_)
     return Status(204, None)
 
 

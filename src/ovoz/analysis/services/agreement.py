@@ -63,10 +63,10 @@ def double_coding_start(*, actor, source, coder_a, coder_b, note: str = "") -> D
 
 
 @transaction.atomic
-def double_coding_finish(*, actor, round_: DoubleCoding) -> DoubleCoding:
+def double_coding_finish(*, actor, double_coding: DoubleCoding) -> DoubleCoding:
     """The actor's side is finished: she can no longer change her codings in the round. When both sides are
     finished the round moves to comparing and each coder sees the other's codings."""
-    round_ = DoubleCoding.objects.select_for_update().get(pk=round_.pk)
+    round_ = DoubleCoding.objects.select_for_update().get(pk=double_coding.pk)
     if not round_.is_coder(actor):
         raise ValidationError(_("Only the two coders of this round can say they have finished."))
     if round_.status != DoubleCoding.Status.CODING:
@@ -104,11 +104,11 @@ def round_disagreements(round_: DoubleCoding) -> list[compare.Disagreement]:
 
 
 @transaction.atomic
-def double_coding_reconcile(*, actor, round_: DoubleCoding, decisions: dict[str, str]) -> int:
+def double_coding_reconcile(*, actor, double_coding: DoubleCoding, decisions: dict[str, str]) -> int:
     """Make the agreed codings. ``decisions`` maps each disagreement's key to "keep" (apply the code to that
     stretch) or "drop"; every disagreement needs a decision. Stretches both coders coded alike are kept
     without asking. Returns the number of codings made."""
-    round_ = DoubleCoding.objects.select_for_update().select_related("source__partnership").get(pk=round_.pk)
+    round_ = DoubleCoding.objects.select_for_update().select_related("source__partnership").get(pk=double_coding.pk)
     source = round_.source
     _refuse_unless_analysable(actor, source)
     if round_.status != DoubleCoding.Status.COMPARING:
@@ -144,9 +144,9 @@ def double_coding_reconcile(*, actor, round_: DoubleCoding, decisions: dict[str,
 
 
 @transaction.atomic
-def double_coding_cancel(*, actor, round_: DoubleCoding) -> None:
+def double_coding_cancel(*, actor, double_coding: DoubleCoding) -> None:
     """Give up a round that is not reconciled: the round and both coders' drafts go."""
-    round_ = DoubleCoding.objects.select_for_update().select_related("source__partnership").get(pk=round_.pk)
+    round_ = DoubleCoding.objects.select_for_update().select_related("source__partnership").get(pk=double_coding.pk)
     if not can_code(actor, round_.source):
         raise ValidationError(_("Only the partnership's team can cancel a round."))
     if round_.status == DoubleCoding.Status.RECONCILED:

@@ -146,7 +146,7 @@ def round_finish(request, pk: int):
         raise Http404
     if request.method == "POST":
         try:
-            round_ = double_coding_finish(actor=request.user, round_=round_)
+            round_ = double_coding_finish(actor=request.user, double_coding=round_)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
@@ -165,7 +165,7 @@ def round_cancel(request, pk: int):
     round_ = get_double_coding_for_user(request.user, pk, write=True)
     if request.method == "POST":
         try:
-            double_coding_cancel(actor=request.user, round_=round_)
+            double_coding_cancel(actor=request.user, double_coding=round_)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
             return redirect("analysis:agreement_detail", round_.pk)

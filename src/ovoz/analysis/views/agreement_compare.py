@@ -94,7 +94,7 @@ def reconcile(request, pk: int):
     prefix = "d-"
     decisions = {k[len(prefix):]: v for k, v in request.POST.items() if k.startswith(prefix)}
     try:
-        made = double_coding_reconcile(actor=request.user, round_=round_, decisions=decisions)
+        made = double_coding_reconcile(actor=request.user, double_coding=round_, decisions=decisions)
     except ValidationError as exc:
         return _render(request, round_, chosen=decisions, error=" ".join(exc.messages), status=400)
     messages.success(request, _("Reconciled: %(n)s agreed codings were added to the source.") % {"n": made})
