@@ -47,6 +47,8 @@ def _arguments():
     parser.add_argument("--submissions", type=int, default=10_000)
     parser.add_argument("--data-dir", default="/tmp/ovoz-bench-import")
     parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument("--profile", type=int, metavar="N", default=0,
+                        help="profile the real run and print its N most costly functions (cumulative time)")
     return parser.parse_args()
 
 
@@ -244,7 +246,16 @@ def main() -> None:
     timed("dry run (read, check, count)", lambda: services.import_job_check(job=job))
     assert job.error_count == 0 and not job.error, job.problems[:5] or job.error
     job = services.import_job_start(actor=researcher, job=job)
-    timed("import (check again, write, audit, index)", lambda: services.import_job_run(actor=researcher, job=job))
+    run = lambda: services.import_job_run(actor=researcher, job=job)  # noqa: E731
+    if args.profile:
+        import cProfile
+        import pstats
+
+        profiler = cProfile.Profile()
+        timed("import (check again, write, audit, index)", lambda: profiler.runcall(run))
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(args.profile)
+    else:
+        timed("import (check again, write, audit, index)", run)
     job.refresh_from_db()
     assert job.status == "done", job.error
     counts = dict(job.counts)

@@ -45,8 +45,8 @@ class Backend:
         """Around the queries of one search: settings that make the database plan them well."""
         yield
 
-    def write(self, cursor, texts: list[Text]) -> None:
-        """Store (or replace) the words of these entries."""
+    def insert(self, cursor, texts: list[Text]) -> None:
+        """Store the words of these entries, which have none stored (``delete`` them first to replace them)."""
         raise NotImplementedError
 
     def delete(self, cursor, entry_ids: list[int]) -> None:

@@ -18,6 +18,7 @@ from ovoz.search.backends.base import Backend, Match, Text
 from ovoz.search.query import Clause, Query
 
 PART_WORDS = 4000
+INSERT_ROWS = 500
 MAX_POSITIONS = 256
 # Title words (weight A) count four times a body word (D), as in SQLite; the best part of a long text counts.
 RANK = "ts_rank('{0.1, 0.1, 0.1, 0.4}', t.tsv, %s::tsquery)"
@@ -91,12 +92,16 @@ class PostgresBackend(Backend):
                 with connection.cursor() as cursor:
                     cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [before])
 
-    def write(self, cursor, texts: list[Text]) -> None:
-        if not texts:
-            return
-        self.delete(cursor, [t.entry_id for t in texts])
+    def insert(self, cursor, texts: list[Text]) -> None:
+        # One statement per INSERT_ROWS parts, the literals passed as arrays and cast to tsvector by the server.
         rows = [(t.entry_id, i, literal) for t in texts for i, literal in enumerate(tsvector_literals(t))]
-        cursor.executemany("INSERT INTO search_text (entry_id, part, tsv) VALUES (%s, %s, %s::tsvector)", rows)
+        for start in range(0, len(rows), INSERT_ROWS):
+            entry_ids, parts, literals = zip(*rows[start:start + INSERT_ROWS], strict=True)
+            cursor.execute(
+                "INSERT INTO search_text (entry_id, part, tsv) SELECT e, p, t::tsvector"
+                " FROM unnest(%s::bigint[], %s::integer[], %s::text[]) AS u(e, p, t)",
+                [list(entry_ids), list(parts), list(literals)],
+            )
 
     def delete(self, cursor, entry_ids: list[int]) -> None:
         if entry_ids:

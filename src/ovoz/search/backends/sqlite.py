@@ -47,10 +47,9 @@ class SqliteBackend(Backend):
             connection._ovoz_search_cache_for = raw
         yield
 
-    def write(self, cursor, texts: list[Text]) -> None:
+    def insert(self, cursor, texts: list[Text]) -> None:
         if not texts:
             return
-        self.delete(cursor, [t.entry_id for t in texts])
         cursor.executemany(
             "INSERT INTO search_text (rowid, title, body, tags) VALUES (%s, %s, %s, %s)",
             [(t.entry_id, " ".join(t.title), body_text(t.fields), " ".join(t.tags)) for t in texts],
