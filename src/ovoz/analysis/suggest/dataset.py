@@ -12,7 +12,6 @@
   (seeded, so repeatable) sample of the unlabelled ones.
 """
 
-import bisect
 import random
 from collections import defaultdict
 
@@ -42,21 +41,6 @@ def scope_sources(user, programme, partnership=None):
     return qs
 
 
-def _labels(sentences, codings) -> list[set[int]]:
-    """For each sentence, the codes whose codings cover at least half of it or lie wholly inside it."""
-    starts = [s.start for s in sentences]
-    labels = [set() for _ in sentences]
-    for code_id, start, end in codings:
-        i = max(bisect.bisect_right(starts, start) - 1, 0)
-        while i < len(sentences) and sentences[i].start < end:
-            s = sentences[i]
-            overlap = min(end, s.end) - max(start, s.start)
-            if overlap > 0 and (2 * overlap >= s.end - s.start or (start >= s.start and end <= s.end)):
-                labels[i].add(code_id)
-            i += 1
-    return labels
-
-
 def training_examples(user, programme, partnership=None, *, max_examples: int = MAX_EXAMPLES,
                       seed: int = 0) -> list[Example]:
     codes = scope_codes(programme, partnership).values("pk")
@@ -78,7 +62,7 @@ def training_examples(user, programme, partnership=None, *, max_examples: int = 
     for source_id, transcript in transcripts.iterator(chunk_size=200):
         sentences = sentence_split.split(transcript or "")
         if source_id in by_source:
-            labels = _labels(sentences, by_source[source_id])
+            labels = sentence_split.labels(sentences, by_source[source_id])
             refused = rejected.get(source_id, {})
             for s, positives in zip(sentences, labels, strict=True):
                 negatives = frozenset(refused.get((s.start, s.end), set()) - positives)

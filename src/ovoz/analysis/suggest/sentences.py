@@ -6,6 +6,7 @@ inside a number ("3.5") or a word does not end one. The same rule holds for Cyri
 strings index code points, so offsets agree with ``ovoz.analysis.offsets``.
 """
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -52,9 +53,17 @@ def _add(out: list[Sentence], text: str, start: int, end: int, max_length: int) 
         out.append(Sentence(start, end, text[start:end]))
 
 
-def covering(sentences: list[Sentence], start: int, end: int) -> Sentence | None:
-    """The sentence spanning exactly ``start``–``end``, if any (suggestions are made on whole sentences)."""
-    for sentence in sentences:
-        if sentence.start == start and sentence.end == end:
-            return sentence
-    return None
+def labels(sentences: list[Sentence], codings) -> list[set[int]]:
+    """For each sentence, the codes whose codings ``(code, start, end)`` cover at least half of it or lie wholly
+    inside it (a coding that runs a few characters into the next sentence does not label that one)."""
+    starts = [s.start for s in sentences]
+    out = [set() for _ in sentences]
+    for code_id, start, end in codings:
+        i = max(bisect.bisect_right(starts, start) - 1, 0)
+        while i < len(sentences) and sentences[i].start < end:
+            s = sentences[i]
+            overlap = min(end, s.end) - max(start, s.start)
+            if overlap > 0 and (2 * overlap >= s.end - s.start or (start >= s.start and end <= s.end)):
+                out[i].add(code_id)
+            i += 1
+    return out

@@ -89,7 +89,9 @@ def fit(examples: list[Example], codes: list[int], *, c: float = C) -> Model:
                 y.append(label)
         if len(set(y)) < 2:
             continue
-        clf = LogisticRegression(C=c, class_weight="balanced", solver="liblinear", max_iter=200, random_state=0)
+        # The dual solver: far faster than the primal one when n-grams outnumber sentences, as they do here.
+        clf = LogisticRegression(C=c, class_weight="balanced", solver="liblinear", dual=True, max_iter=1000,
+                                 random_state=0)
         clf.fit(X[rows], np.asarray(y))
         coef[i] = clf.coef_[0]
         intercept[i] = clf.intercept_[0]
