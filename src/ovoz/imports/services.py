@@ -20,9 +20,11 @@ from django.utils.translation import gettext as _
 
 from ovoz.audit.services import audit_write
 from ovoz.imports import files, tables, xlsform
+from ovoz.imports.checker import check_submissions
+from ovoz.imports.existing import Existing
 from ovoz.imports.mapping import MappingError, check_against, parse
 from ovoz.imports.models import ImportJob, Instrument, InstrumentVersion, Mapping
-from ovoz.imports.plan import MAX_PROBLEMS_KEPT, Existing, Plan, check_submissions
+from ovoz.imports.plan import MAX_PROBLEMS_KEPT, Plan
 from ovoz.programmes.models import Partnership
 
 
