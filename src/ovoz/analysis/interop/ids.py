@@ -30,8 +30,10 @@ def variable_guid(name: str) -> str:
     return str(uuid.uuid5(VARIABLES_NAMESPACE, name))
 
 
-def selection_guid(coding_guid) -> str:
-    return str(uuid.uuid5(uuid.UUID(str(coding_guid)), "selection"))
+def selection_guid(coding_guid: str) -> str:
+    """The selection holding one coding: the coding's GUID with the version digit set to 8 ("custom"), so that
+    it is stable, cheap to make for 100,000 codings, and never equal to a (version 4) coding GUID."""
+    return f"{coding_guid[:14]}8{coding_guid[15:]}"
 
 
 def normalise(guid: str) -> str:

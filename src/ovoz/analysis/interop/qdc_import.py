@@ -3,7 +3,6 @@
 import re
 
 from django.utils.translation import gettext as _
-from lxml import etree
 
 from ovoz.analysis.interop.ids import normalise
 from ovoz.analysis.interop.parsed import ParsedCode, ParsedProject, Problem
@@ -14,7 +13,8 @@ HEX = re.compile(r"^#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
 
 
 def local(el) -> str:
-    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+    tag = el.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 def children(el, name: str):

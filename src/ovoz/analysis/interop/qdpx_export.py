@@ -14,6 +14,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.db.models import Q
 from lxml import etree
 
@@ -49,6 +50,22 @@ def source_guid(source_pk: int, external_id: str) -> str:
 
 def _when(value) -> str:
     return value.isoformat() if value else ""
+
+
+def _db_when(value) -> str:
+    """A timestamp as the database cursor gives it: a datetime (PostgreSQL) or UTC text (SQLite)."""
+    if isinstance(value, str):
+        return value.replace(" ", "T") + ("" if value.endswith("Z") or "+" in value[10:] else "Z")
+    return value.isoformat()
+
+
+def _guid_text(value) -> str:
+    """A UUID as the cursor gives it (32 hex digits on SQLite, a UUID on PostgreSQL), in its usual form."""
+    if not isinstance(value, str):
+        return str(value)
+    if len(value) == 32:
+        return f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
+    return value
 
 
 @dataclass
@@ -198,29 +215,31 @@ class _Writer:
         self.counts["cases"] = len(self.participants)
 
     def _coding_rows(self):
-        rows = (self.codings.order_by("source_id", "start", "end", "pk")
-                .values_list("pk", "source_id", "start", "end", "guid", "code_id", "coder_id", "created_at"))
-        return rows.iterator(chunk_size=CHUNK)
+        """The codings in source order, straight from the cursor: at 100,000 rows Django's conversion of each
+        UUID and timestamp would cost more than writing them (the query is the access function's own)."""
+        qs = (self.codings.order_by("source_id", "start", "end", "pk")
+              .values_list("pk", "source_id", "start", "end", "guid", "code_id", "coder_id", "created_at"))
+        sql, params = qs.query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            while rows := cursor.fetchmany(CHUNK):
+                yield from rows
 
-    def write_selection(self, xf, row):
+    def selection_xml(self, row) -> str:
+        """One PlainTextSelection with its Coding. Every value is a GUID, a number or a timestamp, so nothing
+        needs escaping, and a string is several times faster than building elements."""
         pk, _source_id, start, end, guid, code_id, coder_id, created_at = row
+        guid = _guid_text(guid)
         user = self.user_guid(coder_id)
-        when = _when(created_at)
-        sel = etree.Element("PlainTextSelection", guid=selection_guid(guid), startPosition=str(start),
-                            endPosition=str(end))
-        coding = etree.SubElement(sel, "Coding", guid=str(guid))
-        if user:
-            sel.set("creatingUser", user)
-            coding.set("creatingUser", user)
-        if when:
-            sel.set("creationDateTime", when)
-            coding.set("creationDateTime", when)
-        etree.SubElement(coding, "CodeRef", targetGUID=self.code_guids[code_id])
-        for note in self.notes_by["coding"].get(pk, ()):
-            etree.SubElement(sel, "NoteRef", targetGUID=note)
-        xf.write(sel)
+        extra = f' creatingUser="{user}"' if user else ""
+        if created_at:
+            extra += f' creationDateTime="{_db_when(created_at)}"'
+        notes = "".join(f'<NoteRef targetGUID="{n}"/>' for n in self.notes_by["coding"].get(pk, ()))
+        return (f'<PlainTextSelection guid="{selection_guid(guid)}" startPosition="{start}" endPosition="{end}"'
+                f'{extra}><Coding guid="{guid}"{extra}><CodeRef targetGUID="{self.code_guids[code_id]}"/></Coding>'
+                f"{notes}</PlainTextSelection>")
 
-    def write_sources(self, xf):
+    def write_sources(self, xf, fh):
         if not self.sources:
             return
         rows = self._coding_rows()
@@ -235,11 +254,18 @@ class _Writer:
                     attrs["creationDateTime"] = _when(src.created_at)
                 with xf.element("TextSource", attrs):
                     while pending is not None and pending[1] < src.pk:
-                        pending = next(rows, None)  # codings of sources not exported (cannot happen; be safe)
+                        pending = next(rows, None)  # a coding of a source not exported (cannot happen; be safe)
+                    batch = []
                     while pending is not None and pending[1] == src.pk:
-                        self.write_selection(xf, pending)
+                        batch.append(self.selection_xml(pending))
                         self.counts["codings"] += 1
+                        if len(batch) == CHUNK:
+                            xf.flush()
+                            fh.write("".join(batch).encode())
+                            batch = []
                         pending = next(rows, None)
+                    xf.flush()
+                    fh.write("".join(batch).encode())
                     for note in self.notes_by["source"].get(src.pk, ()):
                         xf.write(etree.Element("NoteRef", targetGUID=note))
                     _value(xf, "Source kind", "Text", src.kind)
@@ -271,7 +297,7 @@ class _Writer:
                 self.write_codebook(xf)
                 self.write_variables(xf)
                 self.write_cases(xf)
-                self.write_sources(xf)
+                self.write_sources(xf, fh)
                 self.write_notes(xf)
                 for note in self.notes_by["project"]:
                     xf.write(etree.Element("NoteRef", targetGUID=note))
