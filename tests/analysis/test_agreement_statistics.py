@@ -160,3 +160,17 @@ def test_reconciled_keeps_agreements_and_the_disagreements_chosen():
     assert compare.reconciled(a, b, keep=set()) == {X: [(5, 10)]}
     assert compare.reconciled(a, b, keep={f"{X}-0-5", "8-0-4"}) == {X: [(0, 10)], 8: [(0, 4)]}
     assert compare.reconciled(a, b, keep={f"{X}-0-5", f"{X}-10-15"}) == {X: [(0, 15)]}
+
+
+def test_the_other_coders_codes_on_a_disagreement_match_a_plain_scan():
+    rng = random.Random(11)
+    for _ in range(200):
+        n = rng.randint(2, 50)
+
+        def some(n=n):
+            return [(rng.randrange(4), *sorted(rng.sample(range(n + 1), 2))) for _ in range(rng.randint(0, 6))]
+
+        a, b = some(), some()
+        for d in compare.disagreements("y" * n, a, b):
+            other = b if d.coder == "a" else a
+            assert d.other_codes == sorted({c for c, s, e in other if s < d.end and e > d.start})

@@ -12,7 +12,7 @@ Units (stated on the page and in docs/analysis/AGREEMENT.md):
 The pooled figure adds the per-code tables of every code either coder used: its units are (unit, code) pairs.
 """
 
-from bisect import bisect_left
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -111,29 +111,45 @@ def agreement(text: str, codings_a, codings_b) -> tuple[list[CodeAgreement], Cod
     return rows, pooled
 
 
-def _other_codes(others: list[Coding], starts: list[int], start: int, end: int) -> list[int]:
-    """Codes of the other coder's codings overlapping [start, end); ``others`` sorted by start."""
-    found = set()
-    for code_id, _s, e in others[: bisect_left(starts, end)]:
-        if e > start:
-            found.add(code_id)
-    return sorted(found)
+class _Index:
+    """One coder's codings cut into pieces at every edge, each piece with the codes over it, so that the codes
+    touching any stretch are found by bisection (not by scanning every coding for every disagreement)."""
+
+    def __init__(self, by_code: dict[int, list[units.Interval]]):
+        events = sorted((x, code, +1 if k == 0 else -1) for code, ivs in by_code.items() for iv in ivs
+                        for k, x in enumerate(iv))
+        self.starts, self.ends, self.codes = [], [], []
+        active: dict[int, int] = {}
+        for i, (at, code, step) in enumerate(events):
+            active[code] = active.get(code, 0) + step
+            if not active[code]:
+                del active[code]
+            following = events[i + 1][0] if i + 1 < len(events) else at
+            if active and following > at:
+                self.starts.append(at)
+                self.ends.append(following)
+                self.codes.append(tuple(active))
+
+    def codes_over(self, start: int, end: int) -> list[int]:
+        found = set()
+        i = bisect_right(self.ends, start)  # the first piece ending after ``start``
+        while i < len(self.starts) and self.starts[i] < end:
+            found.update(self.codes[i])
+            i += 1
+        return sorted(found)
 
 
 def disagreements(text: str, codings_a, codings_b) -> list[Disagreement]:
     """Every stretch where exactly one coder applied a code, in text order."""
-    codings_a, codings_b = list(codings_a), list(codings_b)
     a, b = _by_code(codings_a), _by_code(codings_b)
-    sorted_a = sorted(codings_a, key=lambda c: c[1])
-    sorted_b = sorted(codings_b, key=lambda c: c[1])
-    starts_a, starts_b = [c[1] for c in sorted_a], [c[1] for c in sorted_b]
+    index_a, index_b = _Index(a), _Index(b)
     out = []
     for code in set(a) | set(b):
         ia, ib = a.get(code, []), b.get(code, [])
         for s, e in units.subtract(ia, ib):
-            out.append(Disagreement(code, s, e, "a", text[s:e], _other_codes(sorted_b, starts_b, s, e)))
+            out.append(Disagreement(code, s, e, "a", text[s:e], index_b.codes_over(s, e)))
         for s, e in units.subtract(ib, ia):
-            out.append(Disagreement(code, s, e, "b", text[s:e], _other_codes(sorted_a, starts_a, s, e)))
+            out.append(Disagreement(code, s, e, "b", text[s:e], index_a.codes_over(s, e)))
     out.sort(key=lambda d: (d.start, d.end, d.code_id))
     return out
 
