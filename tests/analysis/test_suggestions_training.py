@@ -151,3 +151,20 @@ def test_the_command_line_trains_evaluates_and_suggests(coded, capsys):
                      "--user", "researcher_b")
     with pytest.raises(CommandError, match="cannot code"):
         call_command("suggest", "run", "--source", coded.s_refused.pk, "--user", "researcher_a")
+
+
+def test_the_coordinator_trains_the_programme_classifier_on_shared_sources_only(coded):
+    with pytest.raises(Exception, match="code more transcripts"):
+        suggestions_train(actor=coded.coordinator, programme=coded.programme)
+    Source.objects.filter(pk__in=[s.pk for s in coded.corpus_sources]).update(shared_with_programme=True)
+    run = suggestions_train(actor=coded.coordinator, programme=coded.programme)
+    police = coded.codes_by_topic["police"]
+    assert run.partnership is None and str(police.pk) not in run.metrics["positives"]  # A's own code: not hers
+    assert {str(coded.wage.pk), str(coded.social.pk)} <= set(run.metrics["positives"])
+    # A partnership without a classifier of its own is suggested codes by the programme's.
+    text, _ = corpus(1, seed=3)[0]
+    new = Source.objects.create(partnership=coded.a, kind="interview", title="Fallback", transcript=text)
+    new.participants.add(coded.a1)
+    made = suggestions_run(actor=coded.researcher_a, source=new)
+    assert made and {s.run_id for s in made} == {run.pk}
+    assert {s.code_id for s in made} <= {coded.wage.pk, coded.social.pk}
