@@ -21,5 +21,6 @@ urlpatterns = [
     path("", include("ovoz.impact.urls")),
     path("", include("ovoz.safety.urls")),
     path("", include("ovoz.analysis.urls")),
+    path("", include("ovoz.publishing.urls")),
     path("api/v1/", api.urls),
 ]

@@ -46,6 +46,11 @@ def programme_detail_view(request, pk: int):
             "is_team": any(
                 m.programme_id == programme.pk and m.partnership_id for m in access.memberships_of(request.user)
             ),
+            # Mentors and researchers (not co-researchers) write findings and briefers from their evidence.
+            "is_research_team": any(
+                m.programme_id == programme.pk and m.partnership_id and Role(m.role).can_see_partnership_evidence()
+                for m in access.memberships_of(request.user)
+            ),
             "coordinators": coordinators,
             "partnership_form": PartnershipForm() if is_coordinator else None,
         },

@@ -17,10 +17,11 @@ def _prepare(document: dict) -> dict:
     return document
 
 
-def render_html(document: dict, *, for_print: bool = False) -> str:
+def render_html(document: dict, *, for_print: bool = False, links: dict | None = None) -> str:
+    """``links`` (on the public page): the other languages and the downloads of the published version."""
     with translation.override(document.get("language") or "en"):
         return render_to_string("publishing/document.html", {
-            "doc": _prepare(document), "for_print": for_print, "font_family": FONT_FAMILY,
+            "doc": _prepare(document), "for_print": for_print, "font_family": FONT_FAMILY, "links": links,
         })
 
 
