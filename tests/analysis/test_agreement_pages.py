@@ -225,3 +225,17 @@ def test_the_round_page_costs_the_same_queries_however_many_codings(analysis, as
         assert client.get(reverse("analysis:agreement_disagreements", args=[round_.pk])).status_code == 200
     with django_assert_max_num_queries(15):
         assert client.get(reverse("analysis:agreement_index")).status_code == 200
+
+
+def test_the_coding_page_of_a_running_round_shows_a_coder_only_her_own_stretches(analysis, as_user):
+    c = analysis
+    round_ = start(c)
+    code_both(c, round_)
+    double_coding_finish(actor=c.researcher_a, double_coding=round_)
+    url = reverse("analysis:coding", args=[c.s_multi.pk]) + f"?round={round_.pk}"
+    mine = as_user(c.researcher_a).get(url).content.decode()
+    assert 'data-span="0-17"' in mine
+    assert 'data-span="0-7"' not in mine and 'data-span="19-30"' not in mine
+    hers = as_user(c.mentor_a).get(url).content.decode()
+    assert 'data-span="19-30"' in hers and 'data-span="0-17"' not in hers
+    assert as_user(c.researcher_b).get(url).status_code == 404
