@@ -229,3 +229,43 @@ def test_a_coder_who_finished_the_round_cannot_code_in_it_any_more(in_round, as_
     assert 'id="coding-picker"' not in page
     response = apply(client, c.s_multi, codes=[c.wage.pk], phrase="g'alla", round=c.round.pk)
     assert response.status_code == 400 and "finished" in response.content.decode()
+
+
+def test_the_script_gets_only_the_recut_window_which_matches_the_whole_page(analysis, as_user):
+    """After a coding the page's script swaps only the pieces around the selection; they must be exactly the
+    pieces a full render of the page has there."""
+    import re
+
+    c = analysis
+    coding_create(actor=c.researcher_a, source=c.s_multi, codes=[c.own_a], start=MULTI.index("Oʻgʻil"),
+                  end=MULTI.index("olmadi"))
+    client = as_user(c.researcher_a)
+    words = "bolalar ish haqi olmadi 😔"
+    start = MULTI.index(words)
+    # The pieces on the page before: cut at 0, 17 (coding_a), the own_a coding's start and end, and the end.
+    lo, hi = MULTI.index("Oʻgʻil"), len(MULTI)
+    response = client.post(
+        reverse("analysis:coding_apply", args=[c.s_multi.pk]),
+        {"codes": [c.social.pk], "units": "utf16", "start": utf16(MULTI, start),
+         "end": utf16(MULTI, start + len(words)), "window_start": utf16(MULTI, lo), "window_end": utf16(MULTI, hi)},
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200 and response["Content-Type"].startswith("application/json")
+    answer = response.json()
+    assert answer["window"] == [utf16(MULTI, lo), utf16(MULTI, hi)]
+    assert "😔</mark>" in answer["html"] and 'class="cd k' in answer["html"]
+    assert answer["margin"].startswith(f'<li data-span="{start}-{start + len(words)}"')
+    assert "3 codings." in answer["legend"]
+    page = client.get(reverse("analysis:coding", args=[c.s_multi.pk])).content.decode()
+    whole = re.search(r'<div id="transcript"[^>]*>(.*?)</div>', page, re.S).group(1)
+    assert whole.endswith(answer["html"])
+
+
+def test_a_window_that_does_not_hold_the_selection_gets_the_whole_transcript(analysis, as_user):
+    c = analysis
+    response = as_user(c.researcher_a).post(
+        reverse("analysis:coding_apply", args=[c.s_multi.pk]),
+        {"codes": [c.social.pk], "units": "utf16", "start": 30, "end": 40, "window_start": 0, "window_end": 17},
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200 and 'id="coding-body"' in response.content.decode()

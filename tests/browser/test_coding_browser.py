@@ -103,6 +103,7 @@ def test_a_researcher_selects_words_with_an_emoji_and_codes_them(cast, coded_sou
     picker.get_by_label("Fear of deportation").check()
     picker.get_by_label("Child labour").check()
     screenshot(page, "coding-1-desktop-picker")
+    page.evaluate("window.stillTheSamePage = true")
     picker.get_by_role("button", name="Apply").click()
 
     expect(picker).to_be_hidden()
@@ -118,6 +119,9 @@ def test_a_researcher_selects_words_with_an_emoji_and_codes_them(cast, coded_sou
         coding.pk,
     )
     assert marked == WORDS
+    # Only the pieces around the selection were swapped: no reload, and the code list counts the new codings.
+    assert page.evaluate("window.stillTheSamePage") is True
+    expect(page.locator("#coding-legend")).to_contain_text("5 codings.")
     expect(page.locator(".coding-margin-list")).to_contain_text("Fear of deportation")
     screenshot(page, "coding-2-desktop-coded")
 

@@ -22,8 +22,7 @@ from ovoz.analysis.access import (
     get_coding_for_user,
     get_double_coding_for_user,
 )
-from ovoz.analysis.coding_spans import span_in_codepoints
-from ovoz.analysis.offsets import OffsetMap
+from ovoz.analysis.coding_spans import FastOffsetMap, span_in_codepoints
 from ovoz.analysis.services.codings import coding_change, coding_create, coding_delete
 from ovoz.api.pagination import Page
 from ovoz.api.schemas import ErrorOut
@@ -178,9 +177,9 @@ def coding_change_api(request, coding_id: int, payload: CodingChangeIn):
 def _in_units(text: str, cp: int, units: str) -> int:
     """A stored offset in the units the client speaks, for changing only one end of a stretch."""
     if units == "utf16":
-        return OffsetMap(text).utf16_from_codepoint(cp)
+        return FastOffsetMap(text).utf16_from_codepoint(cp)
     if units == "utf8":
-        return OffsetMap(text).utf8_from_codepoint(cp)
+        return FastOffsetMap(text).utf8_from_codepoint(cp)
     return cp
 
 

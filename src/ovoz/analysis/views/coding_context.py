@@ -66,13 +66,46 @@ def code_tree(codes) -> list[tuple[object, int]]:
     return out
 
 
-def coding_context(request, source, round_: DoubleCoding | None) -> dict:
-    user = request.user
-    can_write = can_code(user, source) and (round_ is None or round_open_for(round_, user))
+def visible_codings(user, source, round_: DoubleCoding | None):
+    """The codings shown on the page: the ordinary ones, or in a round only one's own codings of it."""
     qs = codings_visible_to(user, include_rounds=round_ is not None).filter(source=source)
     if round_ is not None:
         qs = qs.filter(double_coding=round_, coder=user)
-    rows = list(qs.order_by().values_list("pk", "start", "end", "code_id", "coder_id"))
+    return qs.order_by()
+
+
+def urls_for(source, round_: DoubleCoding | None) -> dict:
+    base = {"round": round_.pk} if round_ is not None else {}
+    query = f"?{urlencode(base)}" if base else ""
+    page_url = reverse("analysis:coding", args=[source.pk])
+    return {
+        "base": base,
+        "query": query,
+        "page": page_url,
+        # The panel's address with IDS standing for the codings' ids (the margin and the script fill it in).
+        "panel": reverse("analysis:coding_panel", args=[source.pk, "IDS"]) + query,
+    }
+
+
+def legend_context(counts: dict[int, int], known: dict, code_filter: set[int], urls: dict, *, total: int,
+                   shown: int, filtered: bool) -> dict:
+    """The code list with counts (each a link filtering the view by that code) and how many codings show."""
+    used = sorted((known[pk] for pk in counts if pk in known), key=lambda c: (-counts[c.pk], c.name().lower()))
+    def filter_url(code):
+        return f"{urls['page']}?{urlencode({**urls['base'], 'code': code.pk})}"
+
+    return {
+        "used_codes": [(c, counts[c.pk], c.pk in code_filter, filter_url(c)) for c in used],
+        "total": total,
+        "shown": shown,
+        "filtered": filtered,
+    }
+
+
+def coding_context(request, source, round_: DoubleCoding | None) -> dict:
+    user = request.user
+    can_write = can_code(user, source) and (round_ is None or round_open_for(round_, user))
+    rows = list(visible_codings(user, source, round_).values_list("pk", "start", "end", "code_id", "coder_id"))
 
     code_filter = set(_ints(request.GET.getlist("code")))
     coder_filter = set(_ints(request.GET.getlist("coder")))
@@ -94,13 +127,7 @@ def coding_context(request, source, round_: DoubleCoding | None) -> dict:
         ((u.pk, u.display_name) for u in User.objects.filter(pk__in=coder_ids).only("pk", "username", "full_name")),
         key=lambda pair: pair[1].lower(),
     )
-
-    base = {"round": round_.pk} if round_ is not None else {}
-    page_url = reverse("analysis:coding", args=[source.pk])
-    query = f"?{urlencode(base)}" if base else ""
-    # The panel's address with IDS standing for the codings' ids (the margin and the script fill it in).
-    panel_url = reverse("analysis:coding_panel", args=[source.pk, "IDS"]) + query
-    used = sorted((known[pk] for pk in counts if pk in known), key=lambda c: (-counts[c.pk], c.name().lower()))
+    urls = urls_for(source, round_)
     my_rounds = []
     if round_ is None and can_code(user, source):
         my_rounds = [
@@ -108,24 +135,21 @@ def coding_context(request, source, round_: DoubleCoding | None) -> dict:
                 Q(coder_a=user) | Q(coder_b=user), source=source, status=DoubleCoding.Status.CODING)
             if round_open_for(r, user)
         ]
+    filtered = bool(code_filter or coder_filter)
     return {
         "source": source,
         "round": round_,
         "my_rounds": my_rounds,
         "can_write": can_write,
         "transcript_html": transcript_html(source.transcript or "", shown, lang=source.language or ""),
-        "margin_html": margin_html(source.transcript or "", shown, code_names, panel_url),
+        "margin_html": margin_html(source.transcript or "", shown, code_names, urls["panel"]),
         "colour_rules": colour_rules(known.values()),
-        "used_codes": [(c, counts[c.pk], c.pk in code_filter, f"{page_url}?{urlencode({**base, 'code': c.pk})}")
-                       for c in used],
+        **legend_context(counts, known, code_filter, urls, total=len(rows), shown=len(shown), filtered=filtered),
         "picker_codes": code_tree(usable),
         "coders": [(pk, name, pk in coder_filter) for pk, name in coders],
-        "total": len(rows),
-        "shown": len(shown),
-        "filtered": bool(code_filter or coder_filter),
-        "page_url": page_url + query,
-        "panel_url": panel_url,
-        "apply_url": reverse("analysis:coding_apply", args=[source.pk]) + query,
-        "round_query": query,
-        "memo_url": memo_url(source=source.pk, next=page_url + query),
+        "page_url": urls["page"] + urls["query"],
+        "panel_url": urls["panel"],
+        "apply_url": reverse("analysis:coding_apply", args=[source.pk]) + urls["query"],
+        "round_query": urls["query"],
+        "memo_url": memo_url(source=source.pk, next=urls["page"] + urls["query"]),
     }

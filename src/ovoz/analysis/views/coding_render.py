@@ -31,14 +31,22 @@ def colour_of(value: str) -> str:
     return value if value and HEX.fullmatch(value) else DEFAULT_COLOUR
 
 
-def segments(length: int, spans: list[Span]) -> list[tuple[int, int, tuple[Span, ...]]]:
-    """The text cut at every boundary: ``(start, end, spans covering it)`` for each piece, in order."""
+def segments(length: int, spans: list[Span], lo: int = 0, hi: int | None = None
+             ) -> list[tuple[int, int, tuple[Span, ...]]]:
+    """The text cut at every boundary: ``(start, end, spans covering it)`` for each piece, in order.
+
+    With ``lo`` and ``hi`` only that window is cut (spans reaching beyond it are clipped to it); when ``lo``
+    and ``hi`` are boundaries of the whole text, the pieces are exactly those the whole text has there.
+    """
+    hi = length if hi is None else hi
     starting: dict[int, list[Span]] = {}
     ending: dict[int, list[Span]] = {}
     for s in spans:
-        starting.setdefault(s.start, []).append(s)
-        ending.setdefault(s.end, []).append(s)
-    bounds = sorted({0, length, *starting, *ending})
+        if s.end <= lo or s.start >= hi:
+            continue
+        starting.setdefault(max(s.start, lo), []).append(s)
+        ending.setdefault(min(s.end, hi), []).append(s)
+    bounds = sorted({lo, hi, *starting, *ending})
     active: dict[int, Span] = {}
     pieces = []
     for i in range(len(bounds) - 1):
@@ -60,13 +68,13 @@ def _escape(text: str) -> str:
     return escape(text).replace("\r", "&#13;")
 
 
-def transcript_html(text: str, spans: list[Span], *, element_id: str = "transcript", lang: str = "") -> SafeString:
-    """The transcript in a ``<div>`` whose only text is the transcript, with the coded stretches marked."""
-    lang_attr = f' lang="{escape(lang)}"' if lang else ""
-    out = [f'<div id="{element_id}" class="coding-text"{lang_attr}>']
+def pieces_html(text: str, spans: list[Span], lo: int = 0, hi: int | None = None) -> str:
+    """The marked-up pieces of ``text[lo:hi]``: each a bare text or one ``<mark>``, side by side (never nested),
+    so the page's script can swap a window of them after a coding is applied."""
+    out = []
     append = out.append
     starts = {s.start for s in spans}
-    for a, b, covering in segments(len(text), spans):
+    for a, b, covering in segments(len(text), spans, lo, hi):
         piece = _escape(text[a:b])
         if not covering:
             append(piece)
@@ -76,8 +84,13 @@ def transcript_html(text: str, spans: list[Span], *, element_id: str = "transcri
         ids = " ".join(str(s.pk) for s in covering)
         anchor = f' id="at-{a}"' if a in starts else ""
         append(f'<mark class="{classes}" data-c="{ids}"{anchor}>{piece}</mark>')
-    append("</div>")
-    return mark_safe("".join(out))
+    return "".join(out)
+
+
+def transcript_html(text: str, spans: list[Span], *, element_id: str = "transcript", lang: str = "") -> SafeString:
+    """The transcript in a ``<div>`` whose only text is the transcript, with the coded stretches marked."""
+    lang_attr = f' lang="{escape(lang)}"' if lang else ""
+    return mark_safe(f'<div id="{element_id}" class="coding-text"{lang_attr}>{pieces_html(text, spans)}</div>')
 
 
 def colour_rules(codes) -> SafeString:
@@ -97,21 +110,20 @@ def stretches(text: str, spans: list[Span]) -> list[tuple[int, int, list[Span], 
     return rows
 
 
+def margin_item(a: int, b: int, group: list[Span], words: str, code_names: dict[int, str], panel_url: str) -> str:
+    ids = ",".join(str(s.pk) for s in group)
+    chips = "".join(
+        f'<span class="chip k{s.code_id}"><i aria-hidden="true"></i>{escape(code_names.get(s.code_id, "?"))}</span>'
+        for s in group
+    )
+    return (f'<li data-span="{a}-{b}" data-at="{a}"><a href="{panel_url.replace("IDS", ids)}" data-panel="{ids}" '
+            f'data-at="{a}">{chips}<q>{_escape(words)}</q></a></li>')
+
+
 def margin_html(text: str, spans: list[Span], code_names: dict[int, str], panel_url: str) -> SafeString:
     """The margin as one list: each stretch links to its panel (which works without JavaScript too);
     ``panel_url`` holds IDS where the codings' ids go."""
-    out = ['<ol class="coding-margin-list">']
-    append = out.append
     panel_url = escape(panel_url)
-    for a, _end, group, words in stretches(text, spans):
-        ids = ",".join(str(s.pk) for s in group)
-        chips = "".join(
-            f'<span class="chip k{s.code_id}"><i aria-hidden="true"></i>{escape(code_names.get(s.code_id, "?"))}</span>'
-            for s in group
-        )
-        append(
-            f'<li><a href="{panel_url.replace("IDS", ids)}" data-panel="{ids}" data-at="{a}">{chips}'
-            f'<q>{_escape(words)}</q></a></li>'
-        )
-    append("</ol>")
-    return mark_safe("".join(out))
+    items = "".join(margin_item(a, b, group, words, code_names, panel_url)
+                    for a, b, group, words in stretches(text, spans))
+    return mark_safe(f'<ol class="coding-margin-list">{items}</ol>')

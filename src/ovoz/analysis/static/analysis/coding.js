@@ -33,7 +33,10 @@
     options.headers = Object.assign({ "HX-Request": "true", "X-CSRFToken": csrfToken() }, options.headers || {});
     options.credentials = "same-origin";
     return fetch(url, options).then(function (response) {
-      return response.text().then(function (text) { return { ok: response.ok, status: response.status, text: text }; });
+      var json = (response.headers.get("Content-Type") || "").indexOf("application/json") === 0;
+      return response.text().then(function (text) {
+        return { ok: response.ok, status: response.status, text: text, json: json && response.ok ? JSON.parse(text) : null };
+      });
     });
   }
 
@@ -69,6 +72,50 @@
     return { start: start, end: end, words: full.slice(start, end), rect: range.getBoundingClientRect() };
   }
 
+  // The transcript's children are its pieces side by side (text or one mark each, never nested). The run of
+  // pieces holding [start, end) is all a new coding changes: the server sends that run back, re-cut.
+  function piecesAround(start, end) {
+    var container = transcript();
+    var offset = 0, found = { lo: null, hi: null, first: null, last: null };
+    for (var node = container.firstChild; node; node = node.nextSibling) {
+      var stop = offset + node.textContent.length;
+      if (found.first === null && stop > start) { found.first = node; found.lo = offset; }
+      if (found.first !== null && stop >= end) { found.last = node; found.hi = stop; return found; }
+      offset = stop;
+    }
+    return null;
+  }
+
+  function swapWindow(answer) {
+    var run = piecesAround(answer.window[0], answer.window[1]);
+    if (!run || run.lo !== answer.window[0] || run.hi !== answer.window[1]) { return false; }
+    var fresh = document.createElement("template");
+    fresh.innerHTML = answer.html;
+    run.first.parentNode.insertBefore(fresh.content, run.first);
+    var node = run.first;
+    while (node) {
+      var next = node.nextSibling;
+      node.remove();
+      if (node === run.last) { break; }
+      node = next;
+    }
+    var list = document.querySelector(".coding-margin-list");
+    var item = document.createElement("template");
+    item.innerHTML = answer.margin;
+    var same = list && list.querySelector('li[data-span="' + answer.span + '"]');
+    if (same) {
+      same.replaceWith(item.content);
+    } else if (list) {
+      var after = Array.prototype.find.call(list.children, function (li) { return Number(li.dataset.at) > answer.at; });
+      list.insertBefore(item.content, after || null);
+    }
+    var legend = document.getElementById("coding-legend");
+    var freshLegend = document.createElement("template");
+    freshLegend.innerHTML = answer.legend.trim();
+    if (legend) { legend.replaceWith(freshLegend.content); }
+    return true;
+  }
+
   // --- the code picker ----------------------------------------------------------------------------
 
   function showError(message) {
@@ -99,6 +146,9 @@
     picker.elements.units.value = "utf16";
     picker.elements.start.value = span.start;
     picker.elements.end.value = span.end;
+    var run = piecesAround(span.start, span.end);
+    picker.elements.window_start.value = run ? run.lo : "";
+    picker.elements.window_end.value = run ? run.hi : "";
     picker.elements.phrase.value = "";
     picker.elements.occurrence.value = "";
     picker.querySelector("[data-fallback]").hidden = true;
@@ -117,6 +167,8 @@
     picker.elements.units.value = "codepoint";
     picker.elements.start.value = "";
     picker.elements.end.value = "";
+    picker.elements.window_start.value = "";
+    picker.elements.window_end.value = "";
     picker.querySelector("[data-fallback]").hidden = false;
     picker.querySelector("[data-selection]").hidden = true;
     picker.querySelector("[data-close]").hidden = false;
@@ -143,7 +195,11 @@
       send(withPageQuery(picker.action), { method: "POST", body: new FormData(picker) }).then(function (answer) {
         button.disabled = false;
         if (!answer.ok) { showError(answer.text || (panel && panel.dataset.failed) || ""); return; }
-        replaceBody(answer.text);
+        if (answer.json) {
+          if (!swapWindow(answer.json)) { window.location.reload(); return; }
+        } else {
+          replaceBody(answer.text);
+        }
         picker.querySelectorAll("input[name=codes]").forEach(function (box) { box.checked = false; });
         var selection = window.getSelection();
         if (selection) { selection.removeAllRanges(); }
