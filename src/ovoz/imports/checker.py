@@ -36,7 +36,8 @@ class Checker(Records):
         self.terms = conv.Terms(partnership.programme)
         self.plan = Plan()
         self.index = FieldIndex(file.keys)
-        self.repeat_index = FieldIndex(file.repeat_keys.get(mapping.repeat, set())) if mapping.repeat else None
+        self.repeat = file.repeat_path(mapping.repeat) if mapping.repeat else ""  # as the file names it
+        self.repeat_index = FieldIndex(file.repeat_keys.get(self.repeat, set())) if mapping.repeat else None
         self.questions = xlsform.questions(self.structure) if self.structure else {}
         self.definitions = {d.key: d for d in AttributeDefinition.objects.filter(programme=partnership.programme)}
         self.new_codes: dict[str, NewParticipant] = {}
@@ -83,13 +84,19 @@ class Checker(Records):
 
     def _check_fields(self) -> None:
         """Fields the mapping names but the file lacks: a mistake for tables (every column is always there)."""
-        repeat = self.mapping.repeat
+        repeat = self.repeat
         if repeat and repeat not in self.file.repeat_keys and not any(
                 sub.repeats for sub in self.file.submissions[:1]):
             if self.file.format == "csv":
                 self.problem(None, "", f"incidents.repeat: {repeat}", _(
                     "The mapping takes incidents from the repeat group “%(path)s”, which a CSV export does not hold: "
-                    "import the JSON or XLSX export instead.") % {"path": repeat})
+                    "import the JSON or XLSX export, or ODK Central's CSV zip, instead.") % {"path": repeat})
+                return
+            if self.file.format == "zip":
+                self.problem(None, "", f"incidents.repeat: {repeat}", _(
+                    "The mapping takes incidents from the repeat group “%(path)s”, and the zip has no table of it "
+                    "(FORM-%(name)s.csv): upload the whole export.") % {"path": repeat,
+                                                                         "name": repeat.rsplit("/", 1)[-1]})
                 return
         for section, target, path in self.mapping.fields():
             if path in ID_KEYS or path in DATE_KEYS:
@@ -99,8 +106,8 @@ class Checker(Records):
             if found:
                 continue
             known = path in self.questions or any(p.endswith("/" + path) for p in self.questions)
-            if self.file.format in ("csv", "xlsx"):  # a table always has every column, answered or not
-                if section == "incidents" and repeat:
+            if self.file.format in ("csv", "xlsx", "zip"):  # a table always has every column, answered or not
+                if section == "incidents" and repeat and self.file.format != "zip":
                     continue  # the repeat's own sheet may be absent when no submission has an item
                 self.problem(None, "", f"{section}.{target}: {path}",
                              _("The file has no column “%(path)s”: is it an export of this form, with "
@@ -217,10 +224,10 @@ class Checker(Records):
         incidents = []
         if m.incidents is not None:
             if m.repeat:
-                items = sub.repeats.get(m.repeat) or []
+                items = sub.repeats.get(self.repeat) or []
                 for n, item in enumerate(items, start=1):
                     item_ctx = Context(sub.row, key, Answers(item, self.repeat_index or FieldIndex(item),
-                                                               prefix=m.repeat, parent=ctx.answers),
+                                                               prefix=self.repeat, parent=ctx.answers),
                                        item=n)
                     incidents.append(self._incident(item_ctx, f"{key}#{n}", participant, source))
             else:

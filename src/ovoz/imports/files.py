@@ -22,7 +22,7 @@ IMPORT_MAX_BYTES = 50 * MB
 ZIP_MAX_UNPACKED = 400 * MB
 XLSX_MAGIC = b"PK\x03\x04"
 
-JSON, CSV, XLSX = "json", "csv", "xlsx"
+JSON, CSV, XLSX, CSV_ZIP = "json", "csv", "xlsx", "zip"
 # Where KoBoToolbox and ODK Central put the submission's UUID, in the order we look.
 ID_KEYS = ["_uuid", "meta/instanceID", "__id", "KEY", "instanceID", "meta-instanceID", "meta/instanceId"]
 DATE_KEYS = ["_submission_time", "SubmissionDate", "__system/submissionDate", "end", "today", "start"]
@@ -176,10 +176,22 @@ def read_xlsx(content: bytes) -> list[Table]:
         book.close()
 
 
+def is_csv_zip(content: bytes) -> bool:
+    """A zip of CSV tables (ODK Central's export); an .xlsx is a zip too, but holds a workbook."""
+    if not content.startswith(XLSX_MAGIC):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            names = archive.namelist()
+    except (zipfile.BadZipFile, ValueError):
+        return False
+    return "xl/workbook.xml" not in names and any(n.lower().endswith(".csv") for n in names)
+
+
 def format_of(content: bytes) -> str:
     head = content[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
     if content.startswith(XLSX_MAGIC):
-        return XLSX
+        return CSV_ZIP if is_csv_zip(content) else XLSX
     if head[:1] in (b"[", b"{"):
         return JSON
     return CSV
@@ -187,9 +199,12 @@ def format_of(content: bytes) -> str:
 
 def read_table(content: bytes) -> tuple[Table, str]:
     """The first sheet of an XLSX or a CSV file, and a note on the encoding it was read with."""
-    if format_of(content) == XLSX:
+    fmt = format_of(content)
+    if fmt == XLSX:
         return read_xlsx(content)[0], ""
-    if format_of(content) == JSON:
+    if fmt == CSV_ZIP:
+        raise ImportFileError(_("This is a zip of CSV files; upload one CSV or XLSX table made from the template."))
+    if fmt == JSON:
         raise ImportFileError(_("This is a JSON file; upload a CSV or XLSX table made from the template."))
     return read_csv(content)
 
@@ -212,6 +227,15 @@ class SubmissionFile:
     keys: set[str]  # every field path seen in the main part
     repeat_keys: dict[str, set[str]]  # repeat path -> the field paths seen in its items
     encoding: str = ""
+
+    def repeat_path(self, wanted: str) -> str:
+        """The file's path of the repeat group a mapping names: the same, or the only one with the same name
+        (ODK Central's CSV zip names a repeat's table after the repeat alone, without its groups)."""
+        if wanted in self.repeat_keys:
+            return wanted
+        name = wanted.rsplit("/", 1)[-1]
+        same = [p for p in self.repeat_keys if p.rsplit("/", 1)[-1] == name]
+        return same[0] if len(same) == 1 else wanted
 
 
 def clean_uuid(value) -> str:
@@ -278,7 +302,9 @@ def _from_json(content: bytes) -> SubmissionFile:
     return SubmissionFile(JSON, submissions, keys, repeat_keys, encoding if encoding != "utf-8" else "")
 
 
-def _from_tables(tables: list[Table], fmt: str, encoding: str = "") -> SubmissionFile:
+def from_tables(tables: list[Table], fmt: str, encoding: str = "") -> SubmissionFile:
+    """Submissions from a main table and repeat groups' tables linked to it by _index/_parent_index (KoBo's
+    XLSX) or KEY/PARENT_KEY (ODK); items whose parent is not a submission (nested repeats) are left out."""
     main = tables[0]
     submissions = []
     by_index = {}
@@ -320,16 +346,21 @@ def _repeat_path(table: Table) -> str:
 
 
 def read_submissions(content: bytes) -> SubmissionFile:
-    """Submissions exported from KoBoToolbox or ODK Central: JSON (with repeat groups), CSV, or XLSX."""
+    """Submissions exported from KoBoToolbox or ODK Central: JSON (with repeat groups), CSV, XLSX, or ODK
+    Central's zip of CSV tables (``ovoz.imports.csvzip``)."""
     check_size(len(content))
     fmt = format_of(content)
     if fmt == JSON:
         result = _from_json(content)
+    elif fmt == CSV_ZIP:
+        from ovoz.imports.csvzip import read_csv_zip  # it builds on this module
+
+        result = read_csv_zip(content)
     elif fmt == XLSX:
-        result = _from_tables(read_xlsx(content), XLSX)
+        result = from_tables(read_xlsx(content), XLSX)
     else:
         table, encoding = read_csv(content)
-        result = _from_tables([table], CSV, encoding)
+        result = from_tables([table], CSV, encoding)
     if not result.submissions:
         raise ImportFileError(_("The file holds no submissions."))
     return result

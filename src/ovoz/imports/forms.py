@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from ovoz.imports.services import validate_spec
 
 XLSX_ACCEPT = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-EXPORT_ACCEPT = ".json,.csv,.xlsx,application/json,text/csv," + XLSX_ACCEPT
+EXPORT_ACCEPT = ".json,.csv,.xlsx,.zip,application/json,text/csv,application/zip," + XLSX_ACCEPT
 TABLE_ACCEPT = ".csv,.xlsx,text/csv," + XLSX_ACCEPT
 
 
@@ -42,7 +42,7 @@ class SubmissionsImportForm(forms.Form):
     file = forms.FileField(
         label=_("Export from KoBoToolbox or ODK Central"),
         widget=forms.ClearableFileInput(attrs={"accept": EXPORT_ACCEPT}),
-        help_text=_("JSON (with repeat groups), CSV or XLSX, at most 50 MB."),
+        help_text=_("JSON (with repeat groups), CSV, XLSX or ODK Central's CSV zip, at most 50 MB."),
     )
 
     def __init__(self, *args, instrument, **kwargs):

@@ -1,6 +1,7 @@
 """``ovoz import``: survey submissions, participant and incident tables, XLSForms, from the command line.
 
     ovoz import kobo FILE --mapping M --partnership ID [--dry-run] [--user NAME] [--instrument ID]
+    ovoz import odk FORM.csv --repeat FORM-GROUP.csv ... --mapping M --partnership ID   (or ODK Central's zip)
     ovoz import participants FILE --partnership ID [--dry-run] [--user NAME]
     ovoz import incidents FILE --partnership ID [--dry-run] [--user NAME]
     ovoz import xlsform FILE --partnership ID [--user NAME]
@@ -20,6 +21,7 @@ from django.core.management.base import BaseCommand, CommandError
 from ovoz.accounts.models import User
 from ovoz.evidence.access import can_edit
 from ovoz.imports import services
+from ovoz.imports.csvzip import pack
 from ovoz.imports.files import check_size
 from ovoz.imports.models import ImportJob, InstrumentVersion, Mapping
 from ovoz.imports.views.jobs import COUNT_LABELS
@@ -67,18 +69,22 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("what", choices=[*KINDS, "xlsform"],
                             help="kobo (or odk): survey submissions; participants; incidents; xlsform")
-        parser.add_argument("file", help="The exported file (JSON, CSV or XLSX) or the XLSForm")
+        parser.add_argument("file", help="The exported file (JSON, CSV, XLSX or ODK Central's CSV zip) or the "
+                                         "XLSForm")
         parser.add_argument("--partnership", type=int, required=True, metavar="ID", help="Import into this partnership")
         parser.add_argument("--mapping", metavar="M", help="kobo: a mapping's JSON file, or a saved mapping's id")
         parser.add_argument("--instrument", type=int, metavar="ID",
                             help="kobo: the instrument whose latest form labels the transcript (default: the "
                                  "mapping's)")
+        parser.add_argument("--repeat", action="append", metavar="FILE", default=[],
+                            help="kobo/odk: a repeat group's table of ODK Central's CSV export (FORM-GROUP.csv), "
+                                 "read with the main CSV; once per repeat group (or import Central's zip instead)")
         parser.add_argument("--user", metavar="NAME",
                             help="Who imports (a mentor or researcher of the partnership); default: the system")
         parser.add_argument("--dry-run", action="store_true", help="Check and report; write nothing")
 
     def handle(self, *args, what, file, partnership, mapping=None, instrument=None, user=None, dry_run=False,
-               verbosity=1, **options):
+               repeat=(), verbosity=1, **options):
         target = Partnership.objects.select_related("programme", "organisation").filter(pk=partnership).first()
         if target is None:
             raise CommandError(f"No partnership with id {partnership}.")
@@ -92,6 +98,8 @@ class Command(BaseCommand):
         with open(file, "rb") as fh:
             content = fh.read()
         name = os.path.basename(file)
+        if repeat:
+            content, name = self._with_repeats(what, file, content, repeat)
         if what == "xlsform":
             return self._xlsform(actor, target, content, name)
         saved, spec, version = None, None, None
@@ -117,6 +125,32 @@ class Command(BaseCommand):
             self._report(job, verbosity)
             raise CommandError(job.error or "Nothing was imported.")
         self.stdout.write(self.style.SUCCESS(f"Imported (job {job.pk})."))
+
+    def _with_repeats(self, what, file, content, repeats):
+        """The main CSV and its repeat groups' CSVs, zipped as ODK Central exports them."""
+        if KINDS.get(what) != ImportJob.Kind.SUBMISSIONS:
+            raise CommandError("--repeat goes with kobo or odk submissions only.")
+        tables = [(file, content)]
+        for path in repeats:
+            if not os.path.isfile(path):
+                raise CommandError(f"No file {path!r}.")
+            try:
+                check_size(os.path.getsize(path))
+            except ValidationError as exc:
+                raise CommandError(" ".join(exc.messages)) from None
+            with open(path, "rb") as fh:
+                tables.append((path, fh.read()))
+        for path, _content in tables:
+            if not path.lower().endswith(".csv"):
+                raise CommandError(f"{os.path.basename(path)}: with --repeat, every file is a CSV table.")
+        if len({os.path.basename(path) for path, _content in tables}) < len(tables):
+            raise CommandError("Two of the files have the same name.")
+        packed = pack(tables)
+        try:
+            check_size(len(packed))
+        except ValidationError as exc:
+            raise CommandError(" ".join(exc.messages)) from None
+        return packed, os.path.splitext(os.path.basename(file))[0] + ".zip"
 
     def _actor(self, username, partnership):
         if not username:
