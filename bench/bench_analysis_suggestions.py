@@ -141,14 +141,14 @@ def measure_db(n: int, data_dir: str) -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    from ovoz.accounts.models import User
+    from ovoz.accounts.models import Organisation, User
     from ovoz.accounts.roles import Role
     from ovoz.analysis.models import Code, Coding
     from ovoz.analysis.services.suggestions import suggestions_run, suggestions_train
     from ovoz.evidence.models import Source
     from ovoz.evidence.services.consent import ALL_SCOPES, consent_record
     from ovoz.evidence.services.participants import participant_create
-    from ovoz.programmes.models import Membership, Organisation, Partnership, Programme
+    from ovoz.programmes.models import Membership, Partnership, Programme
 
     lead = Organisation.objects.create(name="Secretariat (bench)", kind=Organisation.Kind.SECRETARIAT)
     programme = Programme.objects.create(title="Suggestions bench", lead_organisation=lead,

@@ -168,3 +168,22 @@ def test_the_coordinator_trains_the_programme_classifier_on_shared_sources_only(
     made = suggestions_run(actor=coded.researcher_a, source=new)
     assert made and {s.run_id for s in made} == {run.pk}
     assert {s.code_id for s in made} <= {coded.wage.pk, coded.social.pk}
+
+
+def test_a_big_corpus_is_cut_to_the_limit_keeping_every_coded_or_rejected_sentence():
+    from ovoz.analysis.suggest.train import Example
+
+    rows = [Example(i // 10, i, i + 1, "x", frozenset({1}) if i % 10 == 0 else frozenset(),
+                    frozenset({2}) if i % 10 == 1 else frozenset()) for i in range(1000)]
+    kept = dataset.limit(rows, 300)
+    assert len(kept) == 300
+    assert {e for e in rows if e.positives or e.negatives} <= set(kept)
+    assert kept == dataset.limit(rows, 300)  # the same sample every time
+    assert dataset.limit(rows, 5000) == rows
+
+
+def test_the_command_line_reads_at_most_the_given_number_of_sentences(coded, capsys):
+    call_command("suggest", "train", "--programme", coded.programme.pk, "--partnership", coded.a.pk,
+                 "--user", "researcher_a", "--max-examples", "400")
+    run = ClassifierRun.objects.get()
+    assert run.examples == 400

@@ -50,11 +50,13 @@ def max_examples() -> int:
 # --- training -----------------------------------------------------------------------------------------
 
 
-def measure(*, actor, programme, partnership=None) -> tuple[list[train.Example], list[int], dict]:
-    """The examples, the codes that have enough of them, and the cross-validated measures (nothing stored)."""
+def measure(*, actor, programme, partnership=None, limit: int | None = None
+            ) -> tuple[list[train.Example], list[int], dict]:
+    """The examples, the codes that have enough of them, and the cross-validated measures (nothing stored).
+    ``limit`` overrides ``OVOZ_SUGGEST_MAX_EXAMPLES`` (the command line may read more than a web request)."""
     if not can_train(actor, programme, partnership):
         raise ValidationError(_("You cannot train this classifier."))
-    examples = dataset.training_examples(actor, programme, partnership, max_examples=max_examples())
+    examples = dataset.training_examples(actor, programme, partnership, max_examples=limit or max_examples())
     codes = train.eligible_codes(examples, min_examples())
     if not codes:
         raise ValidationError(
@@ -65,12 +67,12 @@ def measure(*, actor, programme, partnership=None) -> tuple[list[train.Example],
     return examples, codes, metrics
 
 
-def suggestions_train(*, actor, programme, partnership=None) -> ClassifierRun:
+def suggestions_train(*, actor, programme, partnership=None, limit: int | None = None) -> ClassifierRun:
     """Measure on held-out sources, fit on everything, store the model; older runs of the same codebook keep
     their measures but lose their model files (a participant who withdrew is then forgotten at the next
     training, not kept in an old file)."""
     started = time.perf_counter()
-    examples, codes, metrics = measure(actor=actor, programme=programme, partnership=partnership)
+    examples, codes, metrics = measure(actor=actor, programme=programme, partnership=partnership, limit=limit)
     measured = time.perf_counter()
     model = train.fit(examples, codes)
     positives = {str(code): sum(code in e.positives for e in examples) for code in codes}

@@ -19,7 +19,7 @@ from sklearn.model_selection import GroupKFold
 
 from ovoz.analysis.suggest import features
 
-C = 8.0  # weak regularisation: n-gram vectors are l2-normalised and sparse
+C = 4.0  # weak regularisation: n-gram vectors are l2-normalised and sparse
 FOLDS = 3
 BASELINE_KEYWORDS = 10
 
@@ -90,9 +90,9 @@ def fit(examples: list[Example], codes: list[int], *, c: float = C) -> Model:
         if len(set(y)) < 2:
             continue
         # The dual solver: far faster than the primal one when n-grams outnumber sentences, as they do here.
-        clf = LogisticRegression(C=c, class_weight="balanced", solver="liblinear", dual=True, max_iter=1000,
-                                 random_state=0)
-        clf.fit(X[rows], np.asarray(y))
+        clf = LogisticRegression(C=c, class_weight="balanced", solver="liblinear", dual=True, tol=1e-3,
+                                 max_iter=1000, random_state=0)
+        clf.fit(X if len(rows) == X.shape[0] else X[rows], np.asarray(y))
         coef[i] = clf.coef_[0]
         intercept[i] = clf.intercept_[0]
     return Model(vectorizer=vec, codes=list(codes), coef=coef, intercept=intercept)

@@ -1,7 +1,7 @@
 """``ovoz suggest``: train the code-suggestion classifier, measure it, suggest codes on a source.
 
-    ovoz suggest train --programme ID [--partnership ID] --user NAME
-    ovoz suggest evaluate --programme ID [--partnership ID] --user NAME
+    ovoz suggest train --programme ID [--partnership ID] --user NAME [--max-examples N]
+    ovoz suggest evaluate --programme ID [--partnership ID] --user NAME [--max-examples N]
     ovoz suggest run --source ID --user NAME
 
 ``--user`` is the person on whose behalf it runs: the classifier learns only from codings she may see for
@@ -30,8 +30,11 @@ class Command(BaseCommand):
                             help="train, evaluate: this partnership's classifier (default: the programme's)")
         parser.add_argument("--source", type=int, metavar="ID", help="run: the source to suggest codes on")
         parser.add_argument("--user", metavar="NAME", required=True, help="On whose behalf (see above)")
+        parser.add_argument("--max-examples", type=int, metavar="N",
+                            help="train, evaluate: read at most N sentences (default OVOZ_SUGGEST_MAX_EXAMPLES)")
 
-    def handle(self, *args, action, programme=None, partnership=None, source=None, user=None, **options):
+    def handle(self, *args, action, programme=None, partnership=None, source=None, user=None, max_examples=None,
+               **options):
         actor = User.objects.filter(username__iexact=user).first()
         if actor is None:
             raise CommandError(f"There is no account named {user!r}.")
@@ -40,10 +43,11 @@ class Command(BaseCommand):
                 return self._run(actor, source)
             target, scope = self._scope(actor, programme, partnership)
             if action == "evaluate":
-                _examples, _codes, metrics = service.measure(actor=actor, programme=target, partnership=scope)
+                _examples, _codes, metrics = service.measure(actor=actor, programme=target, partnership=scope,
+                                                             limit=max_examples)
                 self._report(metrics)
                 return
-            run = service.suggestions_train(actor=actor, programme=target, partnership=scope)
+            run = service.suggestions_train(actor=actor, programme=target, partnership=scope, limit=max_examples)
             self._report(run.metrics)
             self.stdout.write(self.style.SUCCESS(
                 f"Trained (run {run.pk}) on {run.examples} sentences in "
