@@ -98,3 +98,9 @@ def test_the_dashboard_shows_which_outcomes_have_evidence_of_change(reflected, a
     page = as_user(reflected.coordinator).get(f"/programmes/{reflected.programme.pk}/impact/")
     html = page.content.decode()
     assert "Evidence of change" in html and "Access to registration" in html
+
+
+def test_the_programme_dashboard_has_the_evidence_of_change_panel(reflected, as_user):
+    page = as_user(reflected.coordinator).get(f"/programmes/{reflected.programme.pk}/timeline/")
+    html = page.content.decode()
+    assert 'id="evidence-of-change"' in html and "Access to registration" in html
