@@ -62,6 +62,19 @@ def test_an_attribution_that_fits_fewer_than_k_participants_is_blocked(briefer):
     assert rules(c.pub) == []  # five women aged 30-39: the attribution no longer singles her out
 
 
+def test_attributes_not_recorded_are_left_out_of_the_attribution_and_of_the_k_count(briefer):
+    from ovoz.publishing.document import build_document
+
+    c = briefer
+    block = block_add(actor=c.researcher_a, section=c.voices, kind="quote", coding=c.quote_ok,
+                      attribution_fields=["migrant_status", "age_band", "region_of_origin"])
+    assert rules(c.pub) == []  # nothing recorded about her: no attribution printed, nothing to single her out
+    built = next(b for s in build_document(c.pub)["sections"] for b in s["blocks"] if b["id"] == block.pk)
+    assert built["attribution"] == ""
+    Participant.objects.filter(pk=c.a1.pk).update(age_band="30-39")
+    assert rules(c.pub) == ["k_anonymity"]  # now "30–39" is printed and fits her alone
+
+
 @override_settings(OVOZ_DISCLOSURE_K=1)
 def test_the_k_threshold_comes_from_the_settings(briefer):
     c = briefer

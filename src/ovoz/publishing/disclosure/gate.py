@@ -69,10 +69,13 @@ def _quote_consent(block: Block, built: dict, people: list[Participant]) -> list
 
 
 def _k_anonymity(block: Block, people: list[Participant], population: list[Participant], language: str):
-    fields = [f for f in (block.attribution_fields or []) if f]
-    if not fields or len(people) != 1:
+    """The attributes actually printed (empty ones are left out of the attribution) must fit k participants."""
+    if len(people) != 1:
         return []
     person = people[0]
+    fields = [f for f in (block.attribution_fields or []) if f and attribute_label(person, f, language)]
+    if not fields:
+        return []
     wanted = tuple(attribute_label(person, f, language) for f in fields)
     same = sum(1 for other in population if tuple(attribute_label(other, f, language) for f in fields) == wanted)
     k = k_threshold()
