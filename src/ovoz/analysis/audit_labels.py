@@ -39,4 +39,5 @@ ACTION_LABELS = {
     "session.excerpt_reorder": _("reordered a session's excerpts"),
     "interop.export": _("exported a REFI-QDA project or codebook"),
     "interop.import": _("imported a REFI-QDA or Taguette file"),
+    "analysis.export": _("exported coded segments"),
 }

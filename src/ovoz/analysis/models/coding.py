@@ -34,6 +34,8 @@ class Coding(models.Model):
         indexes = [
             models.Index(fields=["source", "start"]),
             models.Index(fields=["code", "source"]),
+            # Covers the co-occurrence query: every counted coding read from the index alone.
+            models.Index(fields=["source", "start", "end", "code", "double_coding"], name="coding_overlap_idx"),
         ]
         constraints = [models.CheckConstraint(condition=Q(end__gt=F("start")), name="coding_not_empty")]
 
