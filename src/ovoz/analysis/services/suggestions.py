@@ -3,7 +3,7 @@
 Training and prediction run here, synchronously, on this machine (see ``ovoz.analysis.suggest``). Settings:
 ``OVOZ_SUGGEST_THRESHOLD`` (default 0.5: the probability from which a code is suggested),
 ``OVOZ_SUGGEST_MIN_EXAMPLES`` (default 5: sentences a code needs before it is learnt) and
-``OVOZ_SUGGEST_MAX_EXAMPLES`` (default 30,000: sentences read per training, to bound its time).
+``OVOZ_SUGGEST_MAX_EXAMPLES`` (default 20,000: sentences read per training, to bound its time).
 """
 
 import os

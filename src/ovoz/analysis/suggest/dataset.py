@@ -23,7 +23,7 @@ from ovoz.analysis.suggest import sentences as sentence_split
 from ovoz.analysis.suggest.train import Example
 from ovoz.evidence.models import Source
 
-MAX_EXAMPLES = 30_000
+MAX_EXAMPLES = 20_000
 
 
 def scope_codes(programme, partnership=None):
