@@ -93,17 +93,41 @@ class StepIn(Schema):
 
 
 def _finding_out(finding, strength) -> dict:
-    return {**{k: getattr(finding, k) for k in ("id", "programme_id", "partnership_id", "statement",
-                                                "statement_local", "theme_id", "status")}, "strength": strength}
+    return {
+        **{
+            k: getattr(finding, k)
+            for k in ("id", "programme_id", "partnership_id", "statement", "statement_local", "theme_id", "status")
+        },
+        "strength": strength,
+    }
 
 
 def _publication_out(p) -> dict:
-    return {**{k: getattr(p, k) for k in ("id", "programme_id", "partnership_id", "kind", "slug", "title",
-                                          "title_local", "second_language", "status", "updated_at")},
-            "versions": p.versions.count()}
+    return {
+        **{
+            k: getattr(p, k)
+            for k in (
+                "id",
+                "programme_id",
+                "partnership_id",
+                "kind",
+                "slug",
+                "title",
+                "title_local",
+                "second_language",
+                "status",
+                "updated_at",
+            )
+        },
+        "versions": p.versions.count(),
+    }
 
 
-@router.get("/programmes/{programme_id}/findings", response={200: list[FindingOut], **ERRORS})
+@router.get(
+    "/programmes/{programme_id}/findings",
+    response={200: list[FindingOut], **ERRORS},
+    operation_id="publishing_list_findings",
+)
 def list_findings(request, programme_id: int):
     programme = get_programme_for_user(request.auth, programme_id)
     findings = list(findings_visible_to(request.auth).filter(programme=programme)[:500])
@@ -111,39 +135,66 @@ def list_findings(request, programme_id: int):
     return [_finding_out(f, found[f.pk]) for f in findings]
 
 
-@router.post("/programmes/{programme_id}/findings", response={201: FindingOut, **ERRORS})
+@router.post(
+    "/programmes/{programme_id}/findings",
+    response={201: FindingOut, **ERRORS},
+    operation_id="publishing_create_finding",
+)
 def create_finding(request, programme_id: int, payload: FindingIn):
     programme = get_programme_for_user(request.auth, programme_id)
     partnership = partnership_to_write(request.auth, programme, payload.partnership_id)
-    finding = finding_create(actor=request.auth, programme=programme, partnership=partnership,
-                             statement=payload.statement, statement_local=payload.statement_local)
+    finding = finding_create(
+        actor=request.auth,
+        programme=programme,
+        partnership=partnership,
+        statement=payload.statement,
+        statement_local=payload.statement_local,
+    )
     return Status(201, _finding_out(finding, finding_strength(finding)))
 
 
-@router.get("/findings/{finding_id}", response={200: FindingOut, **ERRORS})
+@router.get("/findings/{finding_id}", response={200: FindingOut, **ERRORS}, operation_id="publishing_get_finding")
 def get_finding(request, finding_id: int):
     finding = get_finding_for_user(request.auth, finding_id)
     return _finding_out(finding, finding_strength(finding))
 
 
-@router.get("/publications", response={200: list[PublicationOut], **ERRORS})
+@router.get(
+    "/publications", response={200: list[PublicationOut], **ERRORS}, operation_id="publishing_list_publications"
+)
 @paginate(Page)
 def list_publications(request):
     return [_publication_out(p) for p in publications_visible_to(request.auth).order_by("title")]
 
 
-@router.get("/publications/{publication_id}", response={200: PublicationOut, **ERRORS})
+@router.get(
+    "/publications/{publication_id}",
+    response={200: PublicationOut, **ERRORS},
+    operation_id="publishing_get_publication",
+)
 def get_publication(request, publication_id: int):
     return _publication_out(get_publication_for_user(request.auth, publication_id))
 
 
-@router.get("/publications/{publication_id}/disclosure", response={200: list[ProblemOut], **ERRORS})
+@router.get(
+    "/publications/{publication_id}/disclosure",
+    response={200: list[ProblemOut], **ERRORS},
+    operation_id="publishing_check_publication",
+)
 def check_publication(request, publication_id: int):
     """Every problem the disclosure gate finds now, overridden or not."""
     publication = get_publication_for_user(request.auth, publication_id)
-    return [{"rule": p.rule, "key": p.key, "message": p.message, "block_id": p.block_id,
-             "overridden": p.is_overridden, "override_reason": p.override_reason}
-            for p in disclosure_check(publication)]
+    return [
+        {
+            "rule": p.rule,
+            "key": p.key,
+            "message": p.message,
+            "block_id": p.block_id,
+            "overridden": p.is_overridden,
+            "override_reason": p.override_reason,
+        }
+        for p in disclosure_check(publication)
+    ]
 
 
 STEPS = {
@@ -156,7 +207,11 @@ STEPS = {
 }
 
 
-@router.post("/publications/{publication_id}/workflow", response={200: PublicationOut, **ERRORS})
+@router.post(
+    "/publications/{publication_id}/workflow",
+    response={200: PublicationOut, **ERRORS},
+    operation_id="publishing_workflow",
+)
 def workflow(request, publication_id: int, payload: StepIn):
     """Take one workflow step; the disclosure gate refuses approval and publication with 400 and its reason."""
     publication = get_publication_for_user(request.auth, publication_id)
@@ -168,7 +223,11 @@ def workflow(request, publication_id: int, payload: StepIn):
     return _publication_out(publication)
 
 
-@router.get("/publications/{publication_id}/render", response={200: None, **ERRORS})
+@router.get(
+    "/publications/{publication_id}/render",
+    response={200: None, **ERRORS},
+    operation_id="publishing_render_publication",
+)
 def render_publication(request, publication_id: int, format: str = "pdf", lang: str = "en", draft: bool = True):
     """The publication as HTML, PDF or DOCX: the draft, or (draft=false) the latest published version."""
     publication = get_publication_for_user(request.auth, publication_id)
