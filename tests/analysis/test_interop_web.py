@@ -91,3 +91,12 @@ def test_the_interop_page_offers_each_person_only_her_own_targets(analysis, as_u
     page = as_user(c.researcher_b).get("/analysis/interop/").content.decode()
     assert f"/partnerships/{c.b.pk}/export.qdpx" in page and f"/partnerships/{c.a.pk}/" not in page
     assert "/export.qdpx" not in as_user(c.coresearcher_a).get("/analysis/interop/").content.decode()
+
+
+def test_the_interop_page_costs_a_few_queries_however_many_partnerships(analysis, as_user,
+                                                                        django_assert_max_num_queries):
+    c = analysis
+    client = as_user(c.coordinator)
+    client.get("/analysis/interop/")
+    with django_assert_max_num_queries(12):
+        assert client.get("/analysis/interop/").status_code == 200
