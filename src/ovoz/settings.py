@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "ovoz.publishing",
     "ovoz.impact",
     "ovoz.safety",
+    "ovoz.advocacy",
     "ovoz.web",
     "ovoz.api",
     "ovoz.demo",
