@@ -13,7 +13,7 @@ Attribute filters are query parameters named by the attribute (``partnership``, 
 import datetime
 
 from django.http import Http404
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from ovoz.analysis.queries.cooccurrence import cooccurrence
 from ovoz.analysis.queries.dimensions import dimensions_for, filters_from, get_dimension
@@ -148,7 +148,7 @@ def code_frequencies(request, by: str | None = Query(None, description="An attri
     dimensions = dimensions_for(user)
     dimension = get_dimension(dimensions, by)
     if by and dimension is None:
-        return 400, {"detail": f"Unknown attribute {by!r}."}
+        return Status(400, {"detail": f"Unknown attribute {by!r}."})
     table = frequencies(user, dimension, filters=filters_from(request.GET, dimensions))
     return {
         "attribute": dimension.key if dimension else None,
@@ -223,9 +223,9 @@ def code_attribute_matrix(
     dimensions = dimensions_for(user)
     dimension = get_dimension(dimensions, by)
     if dimension is None:
-        return 400, {"detail": f"Unknown attribute {by!r}."}
+        return Status(400, {"detail": f"Unknown attribute {by!r}."})
     if measure not in MEASURES:
-        return 400, {"detail": "measure: choose segments, sources or participants."}
+        return Status(400, {"detail": "measure: choose segments, sources or participants."})
     table, rows = attribute_matrix(user, dimension, measure=measure, filters=filters_from(request.GET, dimensions))
     return {
         "attribute": dimension.key,
