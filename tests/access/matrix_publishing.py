@@ -46,10 +46,16 @@ def prepare(world):
     publication_review(actor=world.mentor_a, publication=world.published, approve=True)
     publication_approve(actor=world.coordinator, publication=world.published)
     world.version = publication_publish(actor=world.coordinator, publication=world.published)
+    world.synthesis = publication_create(actor=world.coordinator, programme=world.programme, title="Synthesis",
+                                         kind="synthesis")
 
 
 def _programme(c):
     return {"programme_id": c.programme.pk}
+
+
+def _synthesis(c):
+    return {"pk": c.synthesis.pk}
 
 
 def _pub(c):
@@ -70,6 +76,7 @@ ENTRIES = {
     "publishing:editor": ("get", _pub, only(200, *TEAM_A)),
     "publishing:edit": ("get", _pub, only(200, *WRITE_A)),
     "publishing:section_add": ("post", _pub, only(302, *WRITE_A)),
+    "publishing:synthesis_gather": ("post", _synthesis, only(302, *COORDINATOR)),
     "publishing:section_edit": ("get", lambda c: {"pk": c.section.pk}, only(200, *WRITE_A)),
     "publishing:quote_picker": ("get", lambda c: {"pk": c.section.pk}, only(200, *WRITE_A)),
     "publishing:block_add": ("get", lambda c: {"pk": c.section.pk, "kind": "statistic"}, only(200, *WRITE_A)),

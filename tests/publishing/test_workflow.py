@@ -89,3 +89,21 @@ def test_withdrawing_an_unrelated_scope_flags_nothing(briefer):
     consent_withdraw(actor=c.researcher_a, participant=c.a1, date=datetime.date(2024, 2, 1), scopes=["coordinators"])
     version.refresh_from_db()
     assert version.flagged_at is None
+
+
+def test_the_regional_synthesis_gathers_every_partnerships_agreed_findings_once(briefer):
+    from ovoz.publishing.models import Block
+    from ovoz.publishing.services.findings import finding_create
+    from ovoz.publishing.services.publications import publication_create, synthesis_gather_findings
+
+    c = briefer
+    finding_create(actor=c.researcher_a, programme=c.programme, partnership=c.a, statement="A", status="agreed")
+    finding_create(actor=c.researcher_b, programme=c.programme, partnership=c.b, statement="B", status="agreed")
+    finding_create(actor=c.researcher_b, programme=c.programme, partnership=c.b, statement="draft", status="draft")
+    synthesis = publication_create(actor=c.coordinator, programme=c.programme, title="Regional", kind="synthesis")
+    assert synthesis_gather_findings(actor=c.coordinator, publication=synthesis) == 2
+    assert synthesis_gather_findings(actor=c.coordinator, publication=synthesis) == 0
+    texts = {b.finding.statement for b in Block.objects.filter(section__publication=synthesis)}
+    assert texts == {"A", "B"}
+    with pytest.raises(ValidationError):
+        synthesis_gather_findings(actor=c.researcher_a, publication=c.pub)

@@ -171,3 +171,25 @@ def block_remove(*, actor, block: Block) -> None:
                 partnership=publication.partnership, changes={"block": block.pk, "kind": block.kind})
     block.delete()
     _touch(publication)
+
+
+@transaction.atomic
+def synthesis_gather_findings(*, actor, publication: Publication) -> int:
+    """The regional synthesis gathers every agreed finding of every partnership not yet in it; return how many."""
+    from ovoz.publishing.models import Finding
+
+    if publication.kind != Publication.Kind.SYNTHESIS:
+        raise ValidationError(_("Only the regional synthesis gathers the findings of every partnership."))
+    check_editable(publication)
+    section = (publication.sections.filter(kind=Section.Kind.WHAT_WOMEN_FACE).first()
+               or section_add(actor=actor, publication=publication, title=str(DEFAULT_SECTIONS[1][1]),
+                              kind=Section.Kind.WHAT_WOMEN_FACE))
+    present = set(Block.objects.filter(section__publication=publication, finding__isnull=False)
+                  .values_list("finding_id", flat=True))
+    findings = (Finding.objects.filter(programme=publication.programme, status=Finding.Status.AGREED)
+                .exclude(pk__in=present).order_by("partnership__organisation__name", "created_at"))
+    added = 0
+    for finding in findings:
+        block_add(actor=actor, section=section, kind=Block.Kind.FINDING, finding=finding)
+        added += 1
+    return added

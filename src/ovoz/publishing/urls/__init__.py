@@ -18,6 +18,7 @@ urlpatterns = [
     path("programmes/<int:programme_id>/publications/new/", publications.publication_create_view, name="create"),
     path("publications/<int:pk>/", publications.editor, name="editor"),
     path("publications/<int:pk>/edit/", publications.publication_edit_view, name="edit"),
+    path("publications/<int:pk>/gather/", publications.synthesis_gather_view, name="synthesis_gather"),
     path("publications/<int:pk>/sections/add/", publications.section_add_view, name="section_add"),
     path("publications/sections/<int:pk>/edit/", publications.section_edit_view, name="section_edit"),
     path("publications/sections/<int:pk>/quotes/", publications.quote_picker, name="quote_picker"),

@@ -1,5 +1,6 @@
 """Publications: the list, creating one, its editor (sections and data blocks), and the quote picker."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Q
@@ -32,6 +33,7 @@ from ovoz.publishing.services.publications import (
     publication_update,
     section_add,
     section_update,
+    synthesis_gather_findings,
 )
 from ovoz.publishing.views.common import (
     int_or_none,
@@ -308,3 +310,16 @@ def block_move_view(request, pk):
         except ValidationError as exc:
             report(request, exc)
     return redirect(reverse("publishing:editor", args=[block.section.publication_id]) + f"#block-{block.pk}")
+
+
+@login_required
+@require_POST
+def synthesis_gather_view(request, pk):
+    publication = get_publication_for_user(request.user, pk, write=True)
+    try:
+        added = synthesis_gather_findings(actor=request.user, publication=publication)
+    except ValidationError as exc:
+        report(request, exc)
+    else:
+        messages.success(request, _("%(n)s findings gathered from the partnerships.") % {"n": added})
+    return redirect("publishing:editor", publication.pk)
