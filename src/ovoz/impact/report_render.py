@@ -1,7 +1,7 @@
 """The reflection report as a standalone HTML page, a PDF (WeasyPrint) and a Word document (python-docx).
 
-The PDF uses the fonts installed on the server: DejaVu Sans (Debian's fonts-dejavu-core) or Noto Sans cover
-the Cyrillic letters of Kyrgyz (ң, ө, ү), Tajik (ғ, ӣ, қ, ӯ, ҳ, ҷ) and Uzbek Latin (oʻ, gʻ) alike.
+The PDF uses the fonts Ovoz ships (``ovoz.web.pdf``): DejaVu Sans covers the Cyrillic letters of Kyrgyz
+(ң, ө, ү), Tajik (ғ, ӣ, қ, ӯ, ҳ, ҷ) and Uzbek Latin (oʻ, gʻ) alike, on any server.
 """
 
 import io
@@ -25,9 +25,9 @@ def render_html(data: ReportData) -> str:
 
 
 def render_pdf(data: ReportData) -> bytes:
-    from weasyprint import HTML  # loaded only when a PDF is asked for: it pulls in Pango
+    from ovoz.web.pdf import html_to_pdf  # the fonts Ovoz ships; nothing fetched from elsewhere
 
-    return HTML(string=render_html(data)).write_pdf()
+    return html_to_pdf(render_html(data))
 
 
 def render_docx(data: ReportData) -> bytes:
