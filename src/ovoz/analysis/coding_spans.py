@@ -37,7 +37,16 @@ class FastOffsetMap(OffsetMap):
         return len(self._utf8[:byte].decode("utf-8", errors="ignore"))
 
 
-def span_in_codepoints(text: str, start: int, end: int, units: str = "codepoint") -> tuple[int, int]:
+def offsets_of(source) -> FastOffsetMap:
+    """One offset map per source object, so a request converting several offsets prepares it once."""
+    cached = getattr(source, "_coding_offsets", None)
+    if cached is None or cached.text is not source.transcript:
+        cached = source._coding_offsets = FastOffsetMap(source.transcript or "")
+    return cached
+
+
+def span_in_codepoints(text: str, start: int, end: int, units: str = "codepoint",
+                       offsets: FastOffsetMap | None = None) -> tuple[int, int]:
     """``(start, end)`` in code points. A start inside a character rounds down and an end rounds up, so a
     selection that cuts an emoji in half still covers all of it."""
     if units not in UNITS:
@@ -46,7 +55,7 @@ def span_in_codepoints(text: str, start: int, end: int, units: str = "codepoint"
         raise ValidationError(_("Offsets cannot be negative."))
     if units == "codepoint":
         return start, end
-    offsets = FastOffsetMap(text)
+    offsets = offsets if offsets is not None else FastOffsetMap(text)
     if units == "utf16":
         total = offsets.utf16_from_codepoint(len(text))
         if end > total:

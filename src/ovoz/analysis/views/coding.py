@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from ovoz.analysis.access import codes_usable_on, codes_visible_to, get_analysable_source_for_user
-from ovoz.analysis.coding_spans import AmbiguousPhrase, FastOffsetMap, span_in_codepoints, span_of_phrase
+from ovoz.analysis.coding_spans import AmbiguousPhrase, offsets_of, span_in_codepoints, span_of_phrase
 from ovoz.analysis.services.codings import coding_create
 from ovoz.analysis.views.coding_context import (
     code_tree,
@@ -66,7 +66,7 @@ def _chosen_span(request, source) -> tuple[int, int]:
             start, end = int(start), int(end)
         except ValueError:
             raise ValidationError(_("The start and end must be whole numbers.")) from None
-        return span_in_codepoints(text, start, end, request.POST.get("units") or "codepoint")
+        return span_in_codepoints(text, start, end, request.POST.get("units") or "codepoint", offsets_of(source))
     occurrence = request.POST.get("occurrence", "").strip()
     if occurrence and not occurrence.isdigit():
         raise ValidationError(_("The occurrence must be a number."))
@@ -137,7 +137,7 @@ def window_response(request, source, round_, start: int, end: int) -> JsonRespon
     except (KeyError, ValueError):
         return None
     text = source.transcript or ""
-    offsets = FastOffsetMap(text)
+    offsets = offsets_of(source)
     lo, hi = (offsets.codepoint_from_utf16(u) for u in window)
     if not (0 <= lo <= start < end <= hi <= len(text)) or offsets.utf16_from_codepoint(lo) != window[0]:
         return None

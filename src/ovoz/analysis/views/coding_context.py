@@ -13,11 +13,10 @@ from ovoz.analysis.access import (
     can_code,
     codes_usable_on,
     codes_visible_to,
-    codings_visible_to,
     double_codings_visible_to,
     get_double_coding_for_user,
 )
-from ovoz.analysis.models import DoubleCoding
+from ovoz.analysis.models import Coding, DoubleCoding
 from ovoz.analysis.views.coding_render import Span, colour_rules, margin_html, transcript_html
 
 
@@ -67,11 +66,15 @@ def code_tree(codes) -> list[tuple[object, int]]:
 
 
 def visible_codings(user, source, round_: DoubleCoding | None):
-    """The codings shown on the page: the ordinary ones, or in a round only one's own codings of it."""
-    qs = codings_visible_to(user, include_rounds=round_ is not None).filter(source=source)
-    if round_ is not None:
-        qs = qs.filter(double_coding=round_, coder=user)
-    return qs.order_by()
+    """The codings shown on the page: the ordinary ones, or in a round only one's own codings of it.
+
+    ``source`` comes from ``get_analysable_source_for_user``, which has just checked the person's access and
+    every participant's consent; this is then exactly ``codings_visible_to(user).filter(source=source)``
+    without compiling that check again as a subquery (it costs more than the rest of a coding request)."""
+    qs = Coding.objects.filter(source=source)
+    if round_ is None:
+        return qs.filter(double_coding__isnull=True).order_by()
+    return qs.filter(double_coding=round_, coder=user).order_by()
 
 
 def urls_for(source, round_: DoubleCoding | None) -> dict:
