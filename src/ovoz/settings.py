@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "ovoz.impact",
     "ovoz.safety",
     "ovoz.advocacy",
+    "ovoz.mechanisms",
     "ovoz.web",
     "ovoz.api",
     "ovoz.demo",

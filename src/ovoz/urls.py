@@ -22,5 +22,7 @@ urlpatterns = [
     path("", include("ovoz.safety.urls")),
     path("", include("ovoz.analysis.urls")),
     path("", include("ovoz.publishing.urls")),
+    path("", include("ovoz.mechanisms.urls")),
+    path("", include("ovoz.advocacy.urls")),
     path("api/v1/", api.urls),
 ]
