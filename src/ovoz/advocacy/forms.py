@@ -159,6 +159,8 @@ class ActivityForm(forms.ModelForm):
 
 
 class MomentForm(forms.ModelForm):
+    url = forms.URLField(label=_("Link"), max_length=500, required=False, assume_scheme="https")
+
     class Meta:
         model = Moment
         fields = ["title", "kind", "level", "starts_on", "ends_on", "description", "url"]
@@ -188,6 +190,8 @@ class MessageForm(forms.ModelForm):
 
 
 class MaterialForm(forms.ModelForm):
+    url = forms.URLField(label=_("Link"), max_length=500, required=False, assume_scheme="https")
+
     class Meta:
         model = CampaignMaterial
         fields = ["title", "kind", "language", "url"]

@@ -15,6 +15,7 @@ from ovoz.programmes.services import membership_grant, partnership_create, progr
 # survey import; last the search index over all of it.
 DEMO_APPS = [
     "calls", "grants", "deliverables", "events", "evidence", "imports", "analysis", "publishing", "impact", "safety",
+    "advocacy", "mechanisms",
     "search",
 ]
 
