@@ -75,7 +75,7 @@ class StatusForm(forms.Form):
     status = forms.ChoiceField(choices=Status.choices, label=_("New status"))
     observed_on = forms.DateField(widget=DATE, label=_("Observed on"))
     evidence = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label=_("Evidence of the change"))
-    evidence_url = forms.URLField(required=False, label=_("Link to the evidence"))
+    evidence_url = forms.URLField(required=False, assume_scheme="https", label=_("Link to the evidence"))
 
 
 class PackForm(forms.Form):
