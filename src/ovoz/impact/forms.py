@@ -73,13 +73,17 @@ class OutcomeForm(forms.ModelForm):
     class Meta:
         model = Outcome
         fields = ["level", "description", "social_actor", "happened_on", "place", "significance", "contribution",
-                  "substantiation", "concerns", "stories"]
+                  "substantiation", "toc_outcomes", "recommendations", "concerns", "stories"]
         widgets = {"happened_on": DATE, "description": _rows(4), "significance": _rows(3), "contribution": _rows(3),
-                   "substantiation": _rows(2), "stories": forms.CheckboxSelectMultiple}
+                   "substantiation": _rows(2), "stories": forms.CheckboxSelectMultiple,
+                   "toc_outcomes": forms.CheckboxSelectMultiple, "recommendations": forms.SelectMultiple}
 
-    def __init__(self, *args, stories, **kwargs):
+    def __init__(self, *args, stories, toc_outcomes=None, recommendations=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["stories"].queryset = stories
+        self.fields["toc_outcomes"].queryset = toc_outcomes
+        self.fields["recommendations"].queryset = recommendations
+        self.fields["toc_outcomes"].label_from_instance = lambda node: f"{node.toc}: {node.text}"
 
 
 class ReflectionForm(forms.ModelForm):

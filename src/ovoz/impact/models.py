@@ -5,8 +5,6 @@ story may appear, exactly as for her testimony (``ovoz.evidence.access.with_cons
 """
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericForeignKey
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -178,15 +176,19 @@ class Outcome(models.Model):
     significance = models.TextField(_("why it is significant"), blank=True)
     contribution = models.TextField(_("how the FPAR contributed"), blank=True)
     substantiation = models.TextField(_("who confirmed it"), blank=True)
-    # What the outcome concerns: a Theory of Change outcome or a recommendation. Until the advocacy app exists
-    # it is named in words; the generic link below is the hook for its records (see docs/IMPACT.md).
-    concerns = models.CharField(
-        _("concerns"), max_length=300, blank=True,
-        help_text=_("The Theory of Change outcome or the recommendation this change concerns."),
+    # What the outcome concerns: outcomes of a Theory of Change and recommendations, so that the programme
+    # dashboard shows which planned outcomes and which recommendations have evidence of change.
+    toc_outcomes = models.ManyToManyField(
+        "advocacy.ChangeNode", blank=True, related_name="harvested_outcomes",
+        verbose_name=_("Theory of Change outcomes"), limit_choices_to={"kind": "outcome"},
     )
-    concerns_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    concerns_id = models.PositiveBigIntegerField(null=True, blank=True)
-    concerns_object = GenericForeignKey("concerns_type", "concerns_id")
+    recommendations = models.ManyToManyField(
+        "mechanisms.Recommendation", blank=True, related_name="harvested_outcomes", verbose_name=_("recommendations"),
+    )
+    concerns = models.CharField(
+        _("concerns (in words)"), max_length=300, blank=True,
+        help_text=_("What else this change concerns, in words."),
+    )
     stories = models.ManyToManyField(ChangeStory, blank=True, related_name="outcomes", verbose_name=_("stories"))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     is_fictional = models.BooleanField(_("fictional (demo)"), default=False)

@@ -32,31 +32,61 @@ class Concern:
     name: str
     outcomes: list = field(default_factory=list)
     n_stories: int = 0
+    kind: str = ""  # "toc" (a Theory of Change outcome), "recommendation", or "" (named in words only)
     levels: set = field(default_factory=set)
 
 
-def evidence_of_change(programme, stories=None) -> list[Concern]:
-    """What the outcomes concern, each with its outcomes and the number of (quotable) stories behind them.
+def concern_choices(programme, partnership=None) -> dict:
+    """What an outcome of ``partnership`` (or of the programme) may concern: ToC outcomes and recommendations."""
+    from ovoz.advocacy.models import ChangeNode
+    from ovoz.mechanisms.models import Recommendation
 
-    TODO(advocacy): once the advocacy app models Theory of Change outcomes and recommendations, group by
-    ``Outcome.concerns_object`` (the generic link) and list the ToC outcomes that have no evidence yet too.
-    """
+    nodes = ChangeNode.objects.select_related("toc").filter(kind="outcome", toc__programme=programme)
+    if partnership is not None:
+        nodes = nodes.filter(Q(toc__partnership__isnull=True) | Q(toc__partnership=partnership))
+    return {"toc_outcomes": nodes.order_by("toc_id", "position", "pk"),
+            "recommendations": Recommendation.objects.filter(programme=programme).order_by("addressee", "pk")}
+
+
+def evidence_of_change(programme, stories=None) -> list[Concern]:
+    """Every Theory of Change outcome of the programme (with or without evidence yet), every recommendation an
+    outcome concerns, and outcomes named only in words, each with its outcomes and quotable stories."""
+    from ovoz.advocacy.models import ChangeNode
+
     stories = stories if stories is not None else report_stories(programme)
     story_ids = set(stories.values_list("pk", flat=True))
-    outcomes = (
+    outcomes = list(
         Outcome.objects.filter(programme=programme)
         .select_related("partnership__organisation")
-        .prefetch_related(Prefetch("stories", queryset=ChangeStory.objects.only("pk")))
-        .order_by("concerns", "level", "pk")
+        .prefetch_related(Prefetch("stories", queryset=ChangeStory.objects.only("pk")), "toc_outcomes",
+                          "recommendations")
+        .order_by("level", "pk")
     )
-    by_name: dict[str, Concern] = {}
-    for outcome in outcomes:
-        key = (outcome.concerns or "").strip()
-        concern = by_name.setdefault(key.casefold(), Concern(name=key))
+    concerns: dict[tuple, Concern] = {}
+    for node in ChangeNode.objects.select_related("toc").filter(kind="outcome", toc__programme=programme).order_by(
+            "toc_id", "position", "pk"):
+        concerns[("toc", node.pk)] = Concern(name=f"{node.toc}: {node.text}", kind="toc")
+
+    def add(key, concern_name, kind, outcome):
+        concern = concerns.setdefault(key, Concern(name=concern_name, kind=kind))
         concern.outcomes.append(outcome)
         concern.n_stories += sum(1 for s in outcome.stories.all() if s.pk in story_ids)
         concern.levels.add(outcome.level)
-    return sorted(by_name.values(), key=lambda c: (c.name == "", c.name.casefold()))
+
+    for outcome in outcomes:
+        linked = False
+        for node in outcome.toc_outcomes.all():
+            add(("toc", node.pk), "", "toc", outcome)
+            linked = True
+        for recommendation in outcome.recommendations.all():
+            add(("rec", recommendation.pk), f"{recommendation.addressee}: {recommendation.text[:120]}",
+                "recommendation", outcome)
+            linked = True
+        if not linked:
+            words = (outcome.concerns or "").strip()
+            add(("words", words.casefold()), words, "", outcome)
+    order = {"toc": 0, "recommendation": 1, "": 2}
+    return sorted(concerns.values(), key=lambda c: (order[c.kind], c.name == "", c.name.casefold()))
 
 
 @dataclass

@@ -33,27 +33,68 @@ def _stories_audit(stories) -> list[str]:
     return sorted(str(s.pk) for s in stories)
 
 
+def _check_concerns(programme, partnership, toc_outcomes, recommendations) -> tuple[list, list]:
+    """ToC outcomes of the programme (its own or the same partnership's) and the programme's recommendations."""
+    toc_outcomes, recommendations = list(toc_outcomes or []), list(recommendations or [])
+    for node in toc_outcomes:
+        toc = node.toc
+        if node.kind != "outcome" or toc.programme_id != programme.pk or (
+            partnership is not None and toc.partnership_id not in (None, partnership.pk)
+        ):
+            raise ValidationError(_("Link outcomes of this programme's Theories of Change only."))
+    for recommendation in recommendations:
+        if recommendation.programme_id != programme.pk:
+            raise ValidationError(_("Link recommendations of this programme only."))
+    return toc_outcomes, recommendations
+
+
+def _set_concerns(actor, outcome, toc_outcomes, recommendations) -> None:
+    changes = {}
+    for name, items in (("toc_outcomes", toc_outcomes), ("recommendations", recommendations)):
+        if items is None:
+            continue
+        manager = getattr(outcome, name)
+        before = sorted(str(pk) for pk in manager.values_list("pk", flat=True))
+        manager.set(items)
+        after = sorted(str(i.pk) for i in items)
+        if before != after:
+            changes[name] = {"old": before, "new": after}
+    if changes:
+        audit_write(actor=actor, action="outcome.update", obj=outcome, programme=outcome.programme,
+                    partnership=outcome.partnership, changes=changes)
+
+
 @transaction.atomic
-def outcome_create(*, actor, programme, partnership=None, stories=(), is_fictional: bool = False,
-                   **values) -> Outcome:
+def outcome_create(*, actor, programme, partnership=None, stories=(), toc_outcomes=(), recommendations=(),
+                   is_fictional: bool = False, **values) -> Outcome:
     if partnership is not None and partnership.programme_id != programme.pk:
         raise ValidationError(_("The partnership must belong to the same programme."))
     stories = _check_stories(programme, partnership, stories)
+    toc_outcomes, recommendations = _check_concerns(programme, partnership, toc_outcomes, recommendations)
     outcome = Outcome(programme=programme, partnership=partnership, is_fictional=is_fictional,
                       created_by=actor if getattr(actor, "pk", None) else None,
                       **_strip(values, OUTCOME_FIELDS))
-    outcome.full_clean(exclude=["programme", "partnership", "created_by", "concerns_type"])
+    outcome.full_clean(exclude=["programme", "partnership", "created_by"])
     outcome.save()
     outcome.stories.set(stories)
+    outcome.toc_outcomes.set(toc_outcomes)
+    outcome.recommendations.set(recommendations)
     changes = diff({}, snapshot(outcome, OUTCOME_FIELDS))
     changes["stories"] = {"old": [], "new": _stories_audit(stories)}
+    changes["toc_outcomes"] = {"old": [], "new": sorted(str(n.pk) for n in toc_outcomes)}
+    changes["recommendations"] = {"old": [], "new": sorted(str(r.pk) for r in recommendations)}
     audit_write(actor=actor, action="outcome.create", obj=outcome, programme=programme, partnership=partnership,
                 changes=changes)
     return outcome
 
 
 @transaction.atomic
-def outcome_update(*, actor, outcome: Outcome, stories=None, **values) -> Outcome:
+def outcome_update(*, actor, outcome: Outcome, stories=None, toc_outcomes=None, recommendations=None,
+                   **values) -> Outcome:
+    if toc_outcomes is not None or recommendations is not None:
+        checked = _check_concerns(outcome.programme, outcome.partnership, toc_outcomes, recommendations)
+        _set_concerns(actor, outcome, checked[0] if toc_outcomes is not None else None,
+                      checked[1] if recommendations is not None else None)
     if stories is not None:
         stories = _check_stories(outcome.programme, outcome.partnership, stories)
         before = _stories_audit(outcome.stories.all())

@@ -14,6 +14,7 @@ from ovoz.events.models import Event
 from ovoz.impact import access
 from ovoz.impact.forms import OutcomeForm, ReflectionForm
 from ovoz.impact.models import ChangeLevel, Outcome, Reflection
+from ovoz.impact.report_data import concern_choices
 from ovoz.impact.services.outcomes import (
     outcome_create,
     outcome_delete,
@@ -70,7 +71,8 @@ def outcome_list_view(request, programme_id: int):
 def outcome_create_view(request, programme_id: int):
     programme = impact_programme(request.user, programme_id)
     partnership = write_target(request, programme)
-    form = OutcomeForm(request.POST or None, stories=_linkable_stories(request.user, programme, partnership))
+    form = OutcomeForm(request.POST or None, stories=_linkable_stories(request.user, programme, partnership),
+                       **concern_choices(programme, partnership))
     if request.method == "POST" and form.is_valid():
         try:
             outcome = outcome_create(actor=request.user, programme=programme, partnership=partnership,
@@ -99,7 +101,8 @@ def outcome_detail_view(request, pk: int):
 def outcome_edit_view(request, pk: int):
     outcome = access.get_outcome_for_user(request.user, pk, write=True)
     linkable = _linkable_stories(request.user, outcome.programme, outcome.partnership)
-    form = OutcomeForm(request.POST or None, instance=outcome, stories=linkable)
+    form = OutcomeForm(request.POST or None, instance=outcome, stories=linkable,
+                       **concern_choices(outcome.programme, outcome.partnership))
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         # Stories she cannot see stay linked: she only changes the links she can see.
