@@ -173,8 +173,8 @@ def build_pack(*, user, programme, country: str, mechanism, partnerships, langua
     partnerships = list(partnerships)
     if not partnerships:
         raise ValidationError(_("There is no partnership in that country whose evidence you may use."))
-    country_label = dict(Review._meta.get_field("country").choices).get(country, country)
     with translation.override(language):
+        country_label = str(dict(Review._meta.get_field("country").choices).get(country, country))
         evidence = gather(user, programme, country, mechanism, partnerships, language)
         articles = [ev.article for ev in evidence if ev.touched]
         previous = list(previous_for(user, programme, country, mechanism, [ev.article for ev in evidence]))
