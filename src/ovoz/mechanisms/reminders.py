@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
@@ -48,7 +49,7 @@ def recipients_for(country: str) -> list:
                                      role__in=[r.value for r in Role if r.can_edit_evidence()])
     coordinators = Membership.objects.filter(programme_id__in=programme_ids, role=Role.COORDINATOR,
                                              partnership__isnull=True)
-    users = User.objects.filter(pk__in=team.values("user_id").union(coordinators.values("user_id")))
+    users = User.objects.filter(Q(pk__in=team.values("user_id")) | Q(pk__in=coordinators.values("user_id")))
     return sorted((u for u in users if u.is_active and u.email), key=lambda u: u.username)
 
 

@@ -17,6 +17,8 @@ from ovoz.mechanisms.pack import build_pack, pack_render
 from ovoz.programmes.access import get_programme_for_user
 from ovoz.publishing.render import FORMATS
 
+TEXT = "text/plain; charset=utf-8"
+
 
 def _setup(request, programme_id):
     programme = get_programme_for_user(request.user, programme_id)
@@ -54,14 +56,16 @@ def pack_view(request, programme_id: int):
 @login_required
 def pack_download_view(request, programme_id: int, fmt: str):
     programme, partnerships, form = _setup(request, programme_id)
-    if fmt not in ("docx", "pdf") or not form.is_valid():
+    if fmt not in ("docx", "pdf"):
         raise Http404
+    if not form.is_valid():
+        return HttpResponse(_("Choose a country and a mechanism."), status=400, content_type=TEXT)
     pack = _build(request, programme, partnerships, form)
     try:
         data = pack_render(actor=request.user, programme=programme, pack=pack, fmt=fmt,
                            country=form.cleaned_data["country"], mechanism=form.cleaned_data["mechanism"])
     except ValidationError as exc:
-        return HttpResponse(" ".join(exc.messages), status=409, content_type="text/plain; charset=utf-8")
+        return HttpResponse(" ".join(exc.messages), status=409, content_type=TEXT)
     name = slugify(f"{_('shadow report')} {form.cleaned_data['mechanism'].short_name} {form.cleaned_data['country']}")
     response = HttpResponse(data, content_type=FORMATS[fmt][0])
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
