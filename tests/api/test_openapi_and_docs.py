@@ -31,7 +31,7 @@ def test_the_openapi_document_is_valid_json_listing_every_path(db):
 
 
 APP_ROUTERS = ["calls", "grants", "deliverables", "events", "evidence", "participants", "sources", "incidents",
-               "search", "imports", "vocabulary", "impact", "safety", "analysis", "publishing"]
+               "search", "imports", "vocabulary", "impact", "safety", "analysis", "publishing", "mechanisms"]
 
 
 def test_every_operation_requires_the_bearer_token(db):

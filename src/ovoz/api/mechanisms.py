@@ -6,14 +6,15 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from ovoz.api.pagination import Page
 from ovoz.api.schemas import ErrorOut
 from ovoz.mechanisms import access
-from ovoz.mechanisms.models import COUNTRIES, Ratification, Recommendation, Status
+from ovoz.mechanisms.models import COUNTRIES, Ratification, Recommendation
+from ovoz.mechanisms.models import Status as RecStatus
 from ovoz.mechanisms.pack import build_pack
 from ovoz.mechanisms.services import (
     ratification_update,
@@ -158,7 +159,7 @@ class RecommendationOut(Schema):
     sdg_targets: list[str]
     upr_response: str
     recommending_state: str
-    status: str = Field(description=", ".join(Status.values))
+    status: str = Field(description=", ".join(RecStatus.values))
     status_on: datetime.date | None
     is_fictional: bool
 
@@ -176,6 +177,22 @@ class RecommendationDetailOut(RecommendationOut):
     finding_ids: list[int]
     activity_ids: list[int]
     history: list[StatusChangeOut]
+
+    @staticmethod
+    def resolve_articles(obj) -> list[str]:
+        return [str(a) for a in obj.articles.select_related("instrument")]
+
+    @staticmethod
+    def resolve_finding_ids(obj) -> list[int]:
+        return list(obj.findings.values_list("pk", flat=True))
+
+    @staticmethod
+    def resolve_activity_ids(obj) -> list[int]:
+        return list(obj.activities.values_list("pk", flat=True))
+
+    @staticmethod
+    def resolve_history(obj) -> list:
+        return list(obj.history.order_by("observed_on", "pk"))
 
 
 class RecommendationIn(Schema):
@@ -196,7 +213,7 @@ class RecommendationIn(Schema):
 
 
 class StatusIn(Schema):
-    status: str = Field(description=", ".join(Status.values))
+    status: str = Field(description=", ".join(RecStatus.values))
     observed_on: datetime.date
     evidence: str
     evidence_url: str = ""
@@ -293,7 +310,7 @@ def review_post(request, payload: ReviewIn):
     values["country"] = _country(values["country"])
     if values["as_of"] is None:
         values.pop("as_of")
-    return 201, review_create(actor=request.auth, **values)
+    return Status(201, review_create(actor=request.auth, **values))
 
 
 @router.get("/recommendations", response={200: list[RecommendationOut], 400: ErrorOut, **ERRORS},
@@ -304,8 +321,8 @@ def recommendations(request, programme_id: int, status: str | None = Query(None)
     programme = get_programme_for_user(request.auth, programme_id)
     qs = access.recommendations_visible_to(request.auth).filter(programme=programme)
     if status:
-        if status not in Status.values:
-            raise HttpError(400, f"Unknown status {status!r}; choose one of: {', '.join(Status.values)}.")
+        if status not in RecStatus.values:
+            raise HttpError(400, f"Unknown status {status!r}; choose one of: {', '.join(RecStatus.values)}.")
         qs = qs.filter(status=status)
     if addressee:
         qs = qs.filter(addressee=addressee)
@@ -316,25 +333,10 @@ def recommendations(request, programme_id: int, status: str | None = Query(None)
     return qs.order_by("addressee", "pk")
 
 
-def _detail(rec):
-    return {
-        **{f: getattr(rec, f) for f in ("id", "programme_id", "partnership_id", "origin", "source_title", "reference",
-                                        "country", "issued_on", "text", "addressee", "addressee_kind", "theme",
-                                        "upr_response", "recommending_state", "status", "status_on",
-                                        "is_fictional")},
-        "mechanism": rec.mechanism.code if rec.mechanism_id else None,
-        "sdg_targets": rec.sdg_list(),
-        "articles": [str(a) for a in rec.articles.select_related("instrument")],
-        "finding_ids": list(rec.findings.values_list("pk", flat=True)),
-        "activity_ids": list(rec.activities.values_list("pk", flat=True)),
-        "history": list(rec.history.order_by("observed_on", "pk")),
-    }
-
-
 @router.get("/recommendations/{int:recommendation_id}", response={200: RecommendationDetailOut, **ERRORS},
             operation_id="mechanisms_recommendation", summary="One recommendation with its status history")
 def recommendation(request, recommendation_id: int):
-    return _detail(access.get_recommendation_for_user(request.auth, recommendation_id))
+    return access.get_recommendation_for_user(request.auth, recommendation_id)
 
 
 @router.post("/recommendations", response={201: RecommendationDetailOut, 400: ErrorOut, **ERRORS},
@@ -354,8 +356,8 @@ def recommendation_post(request, programme_id: int, payload: RecommendationIn):
         values["mechanism"] = _mechanism(request.auth, values["mechanism"])
     if values["country"]:
         values["country"] = _country(values["country"])
-    return 201, _detail(recommendation_create(actor=request.auth, programme=programme, partnership=partnership,
-                                              **values))
+    return Status(201, recommendation_create(actor=request.auth, programme=programme, partnership=partnership,
+                                             **values))
 
 
 @router.post("/recommendations/{int:recommendation_id}/status", response={201: StatusChangeOut, 400: ErrorOut,
@@ -364,7 +366,7 @@ def recommendation_post(request, programme_id: int, payload: RecommendationIn):
 def recommendation_status(request, recommendation_id: int, payload: StatusIn):
     """Appends to the history (which cannot be changed or deleted) with the evidence of the change."""
     rec = access.get_recommendation_for_user(request.auth, recommendation_id, write=True)
-    return 201, recommendation_status_record(actor=request.auth, recommendation=rec, **payload.dict())
+    return Status(201, recommendation_status_record(actor=request.auth, recommendation=rec, **payload.dict()))
 
 
 @router.get("/pack", response={200: PackOut, 400: ErrorOut, **ERRORS}, operation_id="mechanisms_pack",
