@@ -96,7 +96,8 @@ def _databases() -> dict:
             "default": {
                 "ENGINE": "ovoz.db.sqlcipher",
                 "NAME": env_str("OVOZ_DB_NAME") or str(DATA_DIR / "ovoz.db"),
-                "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"},
+                "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE",
+                            "synchronous": env_str("OVOZ_DB_SYNCHRONOUS", "NORMAL")},
                 "CONN_MAX_AGE": conn_max_age,
             }
         }

@@ -20,3 +20,32 @@ def test_dates_and_booleans_round_trip_through_the_sqlcipher_driver(cast):
     programme = Programme.objects.get(pk=cast.programme.pk)
     assert programme.starts_on.year == 2022
     assert Programme.objects.filter(is_fictional=False).count() == 2
+
+
+def _file_connection(tmp_path, **options):
+    from ovoz.db.sqlcipher.base import DatabaseWrapper
+
+    settings = {**connection.settings_dict, "NAME": str(tmp_path / "probe.db"),
+                "OPTIONS": {"timeout": 5, **options}}
+    return DatabaseWrapper(settings, alias="probe")
+
+
+@pytest.mark.parametrize(("option", "level"), [(None, 1), ("normal", 1), ("FULL", 2)])
+def test_a_database_file_is_written_ahead_and_synced_as_configured(db, tmp_path, option, level):
+    probe = _file_connection(tmp_path, **({"synchronous": option} if option else {}))
+    try:
+        with probe.cursor() as cursor:
+            cursor.execute("PRAGMA journal_mode")
+            assert cursor.fetchone()[0] == "wal"
+            cursor.execute("PRAGMA synchronous")
+            assert cursor.fetchone()[0] == level
+    finally:
+        probe.close()
+
+
+def test_an_unknown_synchronous_level_is_refused_with_the_setting_named(db, tmp_path):
+    from django.core.exceptions import ImproperlyConfigured
+
+    probe = _file_connection(tmp_path, synchronous="OFF")
+    with pytest.raises(ImproperlyConfigured, match="OVOZ_DB_SYNCHRONOUS"):
+        probe.ensure_connection()

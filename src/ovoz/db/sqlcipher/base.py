@@ -2,6 +2,11 @@
 
 The key is derived from the installation's master key and given as a raw key, so SQLCipher
 does not run its slow passphrase KDF on every connection.
+
+Files are journalled in WAL mode with ``synchronous = NORMAL`` by default (OPTIONS ``synchronous``, from
+OVOZ_DB_SYNCHRONOUS): a commit then writes to the log without waiting for the disk, which is synced at each
+checkpoint. WAL with NORMAL never corrupts the database; a power cut (not a crash of Ovoz) may lose the last
+commits. FULL syncs at every commit (several milliseconds each).
 """
 
 import datetime
@@ -29,6 +34,7 @@ Database.register_adapter(datetime.date, sqlite_base.adapt_date)
 Database.register_adapter(datetime.datetime, sqlite_base.adapt_datetime)
 
 _FORMAT_PLACEHOLDER = re.compile(r"(?<!%)%s")
+SYNCHRONOUS = ("NORMAL", "FULL")
 
 
 class CursorWrapper(Database.Cursor):
@@ -63,6 +69,16 @@ class DatabaseWrapper(sqlite_base.DatabaseWrapper):
     # Exceptions are wrapped by the driver module's classes, so they must be SQLCipher's.
     Database = Database
 
+    def get_connection_params(self):
+        params = super().get_connection_params()
+        synchronous = str(params.pop("synchronous", None) or "NORMAL").strip().upper()
+        if synchronous not in SYNCHRONOUS:
+            raise ImproperlyConfigured(
+                f"OVOZ_DB_SYNCHRONOUS must be one of {', '.join(SYNCHRONOUS)}, not {synchronous!r}."
+            )
+        self.synchronous = synchronous
+        return params
+
     def get_new_connection(self, conn_params):
         if not self.is_in_memory_db() and not keys.has_master_key():
             raise ImproperlyConfigured(
@@ -76,6 +92,7 @@ class DatabaseWrapper(sqlite_base.DatabaseWrapper):
         conn.execute("PRAGMA legacy_alter_table = OFF")
         if not self.is_in_memory_db():
             conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute(f"PRAGMA synchronous = {getattr(self, 'synchronous', 'NORMAL')}")
         for init_command in self.init_commands:
             if init_command := init_command.strip():
                 conn.execute(init_command)
