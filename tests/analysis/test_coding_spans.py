@@ -4,21 +4,35 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from ovoz.analysis.coding_spans import AmbiguousPhrase, FastOffsetMap, span_in_codepoints, span_of_phrase
-from ovoz.analysis.offsets import OffsetMap
 from tests.analysis.conftest import MULTI
 
 TEXT = MULTI + " 🙏🏽 oʻ o' g' 𝒜 é\r\n"
 
 
-def test_the_fast_map_agrees_with_the_reference_map_everywhere():
-    fast, slow = FastOffsetMap(TEXT), OffsetMap(TEXT)
+def test_the_map_agrees_with_counting_every_prefix_everywhere():
+    fast = FastOffsetMap(TEXT)
     for cp in range(len(TEXT) + 1):
-        assert fast.utf16_from_codepoint(cp) == slow.utf16_from_codepoint(cp)
-        assert fast.utf8_from_codepoint(cp) == slow.utf8_from_codepoint(cp)
+        assert fast.utf16_from_codepoint(cp) == len(TEXT[:cp].encode("utf-16-le")) // 2
+        assert fast.utf8_from_codepoint(cp) == len(TEXT[:cp].encode())
     for unit in range(fast.utf16_from_codepoint(len(TEXT)) + 1):
-        assert fast.codepoint_from_utf16(unit) == slow.codepoint_from_utf16(unit)
+        cp = fast.codepoint_from_utf16(unit)
+        assert len(TEXT[:cp].encode("utf-16-le")) // 2 <= unit < len(TEXT[:cp + 1].encode("utf-16-le")) // 2 or (
+            cp == len(TEXT))
     for byte in range(len(TEXT.encode()) + 1):
-        assert fast.codepoint_from_utf8(byte) == slow.codepoint_from_utf8(byte)
+        cp = fast.codepoint_from_utf8(byte)
+        assert len(TEXT[:cp].encode()) <= byte < len(TEXT[:cp + 1].encode()) or cp == len(TEXT)
+
+
+def test_a_source_s_offset_map_is_reused_only_while_its_transcript_is_unchanged(analysis):
+    from ovoz.analysis.coding_spans import offsets_of
+    from ovoz.evidence.models import Source
+
+    first = offsets_of(Source.objects.get(pk=analysis.s_multi.pk))
+    assert offsets_of(Source.objects.get(pk=analysis.s_multi.pk)) is first
+    Source.objects.filter(pk=analysis.s_multi.pk).update(transcript="😔" + MULTI)
+    changed = offsets_of(Source.objects.get(pk=analysis.s_multi.pk))
+    assert changed is not first
+    assert changed.utf16_from_codepoint(1) == 2
 
 
 @pytest.mark.parametrize("words", ["🙏🏽", "oʻ o' g'", "𝒜", "Зарплату", "😔 — g'alla"])

@@ -48,3 +48,18 @@ def test_a_stretch_found_by_bytes_is_the_same_words():
     end_b = start_b + len("ҳақи".encode())
     start, end = codepoint_from_utf8(TEXT, start_b), codepoint_from_utf8(TEXT, end_b)
     assert TEXT[start:end] == "ҳақи"
+
+
+def test_a_long_text_converts_exactly_across_the_blocks_of_the_map():
+    from ovoz.analysis.offsets import BLOCK
+
+    text = (TEXT + "ё" * (BLOCK - 3) + "😔a") * 7
+    m = OffsetMap(text)
+    for cp in range(len(text) + 1):
+        byte = len(text[:cp].encode("utf-8"))
+        assert m.utf8_from_codepoint(cp) == byte
+        assert m.codepoint_from_utf8(byte) == cp
+        assert m.utf16_from_codepoint(cp) == len(text[:cp].encode("utf-16-le")) // 2
+    for byte in range(len(text.encode("utf-8")) + 1):
+        cp = m.codepoint_from_utf8(byte)
+        assert len(text[:cp].encode("utf-8")) <= byte < len(text[:cp + 1].encode("utf-8")) or cp == len(text)
