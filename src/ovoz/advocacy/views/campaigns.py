@@ -155,7 +155,7 @@ def campaign_list_view(request):
     q = request.GET.get("q", "").strip()
     if q:
         qs = qs.filter(Q(title__icontains=q) | Q(objective__icontains=q) | Q(messages__text__icontains=q)).distinct()
-    qs = qs.annotate(reached=Sum("reach__people"))
+    qs = qs.annotate(reached=Sum("reach__people")).order_by("-starts_on", "pk")
     page = paginate(request, qs, per_page=PER_PAGE)
     return render(request, "advocacy/campaign_list.html",
                   {**ctx, "page": page, "q": q, "query": query_without_page(request)})

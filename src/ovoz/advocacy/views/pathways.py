@@ -39,7 +39,8 @@ def pathway_list_view(request):
     q = request.GET.get("q", "").strip()
     if q:
         qs = qs.filter(Q(title__icontains=q) | Q(objective__icontains=q))
-    qs = qs.annotate(n_steps=Count("steps"), n_done=Count("steps", filter=Q(steps__status=StepStatus.DONE)))
+    qs = qs.annotate(n_steps=Count("steps"), n_done=Count("steps", filter=Q(steps__status=StepStatus.DONE))).order_by(
+        "programme__title", "partnership__organisation__name", "title", "pk")
     page = paginate(request, qs, per_page=PER_PAGE)
     return render(request, "advocacy/pathway_list.html",
                   {**ctx, "page": page, "q": q, "query": query_without_page(request)})

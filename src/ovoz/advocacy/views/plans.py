@@ -74,10 +74,11 @@ def plan_list_view(request):
     if q:
         qs = qs.filter(Q(title__icontains=q) | Q(summary__icontains=q))
     if level in Level.values:
-        qs = qs.filter(objectives__level=level).distinct()
+        qs = qs.filter(pk__in=Objective.objects.filter(level=level).values("plan_id"))
     else:
         level = ""
-    qs = qs.annotate(n_activities=Count("activities", distinct=True), total=Sum("activities__budget"))
+    qs = qs.annotate(n_activities=Count("activities", distinct=True), total=Sum("activities__budget")).order_by(
+        "-starts_on", "title", "pk")
     page = paginate(request, qs, per_page=PER_PAGE)
     return render(request, "advocacy/plan_list.html", {**ctx, "page": page, "q": q, "level": level,
                                                        "levels": Level.choices, "query": query_without_page(request)})

@@ -49,9 +49,8 @@ def _filtered(request):
     return qs, ctx, q, kind
 
 
-@login_required
-def power_map_view(request):
-    """One scope's grid (the first she may see when none is chosen) and the table of its actors."""
+def _one_scope(request):
+    """The chosen scope's actors; the first scope she may see when none is chosen."""
     qs, ctx, q, kind = _filtered(request)
     if not ctx["scope"] and ctx["scope_choices"]:
         request.GET = request.GET.copy()
@@ -59,6 +58,13 @@ def power_map_view(request):
         qs, ctx, q, kind = _filtered(request)
     if not ctx["scope"]:
         qs = qs.none()
+    return qs, ctx, q, kind
+
+
+@login_required
+def power_map_view(request):
+    """One scope's grid and the table of its actors."""
+    qs, ctx, q, kind = _one_scope(request)
     actors = list(qs)
     can_edit = bool(ctx["create_scope"])
     svg = powermap.render(
@@ -76,7 +82,7 @@ def power_map_view(request):
 
 @login_required
 def power_map_svg_view(request):
-    qs, ctx, _q, _kind = _filtered(request)
+    qs, ctx, _q, _kind = _one_scope(request)
     if not ctx["scope"]:
         raise Http404
     svg = powermap.render(list(qs), title=dict(ctx["scope_choices"])[ctx["scope"]])
