@@ -94,8 +94,33 @@ def analysable_sources_visible_to(user) -> QuerySet[Source]:
 
 
 def get_analysable_source_for_user(user, pk, *, write: bool = False) -> Source:
-    source = one_or_404(analysable_sources_visible_to(user), pk)
-    if write and not can_code(user, source):
+    """The source ``pk`` if it is in ``analysable_sources_visible_to(user)``, else 404.
+
+    Every coding request asks this, so it is decided for the one source rather than by filtering all of them:
+    the source is read only if it belongs to one of the person's teams or is shared with a programme she
+    coordinates, and one small query reads the consent flags that refuse (to analysis, to coordinators) among
+    its participants. The same rules as the queryset (tests compare both for every role and consent)."""
+    team = _team_partnership_ids(user)
+    coordinated = _coordinated_programme_ids(user)
+    if not team and not coordinated:
+        raise Http404
+    try:
+        refusals = set(
+            Source.participants.through.objects.filter(source_id=pk)
+            .filter(Q(participant__consent_analysis=False) | Q(participant__consent_coordinators=False))
+            .values_list("participant__consent_analysis", "participant__consent_coordinators")
+        )
+    except (ValueError, TypeError):
+        raise Http404 from None
+    if any(analysis is False for analysis, _ in refusals):
+        raise Http404
+    shared = Q(partnership__programme_id__in=coordinated, shared_with_programme=True)
+    if any(coordinators is False for _, coordinators in refusals):
+        shared = Q(pk__in=[])  # not for the coordinators: someone did not allow sharing with them
+    source = Source.objects.select_related("partnership__organisation").filter(
+        Q(partnership_id__in=team) | shared, pk=pk
+    ).first()
+    if source is None or (write and not can_code(user, source)):
         raise Http404
     return source
 
