@@ -31,7 +31,8 @@ def test_the_openapi_document_is_valid_json_listing_every_path(db):
 
 
 APP_ROUTERS = ["calls", "grants", "deliverables", "events", "evidence", "participants", "sources", "incidents",
-               "search", "imports", "vocabulary", "impact", "safety", "analysis", "publishing", "mechanisms"]
+               "search", "imports", "vocabulary", "impact", "safety", "analysis", "publishing", "mechanisms",
+               "advocacy"]
 
 
 def test_every_operation_requires_the_bearer_token(db):

@@ -168,7 +168,8 @@ def activity_delete(*, actor, activity: Activity) -> None:
 
 
 def plan_total(plan: AdvocacyPlan) -> Decimal:
-    return plan.activities.aggregate(total=Sum("budget"))["total"] or Decimal("0.00")
+    total = plan.activities.aggregate(total=Sum("budget"))["total"] or Decimal("0")
+    return Decimal(total).quantize(Decimal("0.01"))
 
 
 def proposal_lines(plan: AdvocacyPlan) -> list[tuple[str, str, Decimal]]:
