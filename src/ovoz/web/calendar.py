@@ -11,6 +11,7 @@ from dataclasses import dataclass
 SOURCES = [
     "ovoz.deliverables.calendar",
     "ovoz.events.calendar",
+    "ovoz.advocacy.calendar",
 ]
 
 

@@ -50,8 +50,10 @@ def _filtered(request):
 
 
 def _one_scope(request):
-    """The chosen scope's actors; the first scope she may see when none is chosen."""
+    """The chosen scope's actors (404 for a scope she may not see); the first she may see when none is chosen."""
     qs, ctx, q, kind = _filtered(request)
+    if request.GET.get("scope") and not ctx["scope"]:
+        raise Http404
     if not ctx["scope"] and ctx["scope_choices"]:
         request.GET = request.GET.copy()
         request.GET["scope"] = ctx["scope_choices"][0][0]
