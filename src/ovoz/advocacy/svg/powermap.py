@@ -11,7 +11,7 @@ from ovoz.advocacy.models import Actor
 from ovoz.advocacy.svg.text import esc, text_block, wrap
 
 CELL_W, CELL_H = 200, 96
-LEFT, TOP, BOTTOM = 110, 56, 130
+LEFT, TOP, BOTTOM = 110, 64, 136
 STANCES = [-2, -1, 0, 1, 2]
 INFLUENCES = [5, 4, 3, 2, 1, 0]
 STANCE_FILL = {-2: "#f4c7c3", -1: "#fbe3e0", 0: "#eeeeee", 1: "#e0f2e3", 2: "#c5e8cc"}
@@ -19,7 +19,7 @@ KIND_COLOUR = {
     "state": "#1f4e79", "local_government": "#2e75b6", "parliament": "#5b2a86", "employer": "#c55a11",
     "cso": "#2e8b57", "media": "#b8860b", "donor": "#7f6000", "un": "#0091d5", "other": "#666666",
 }
-PER_ROW = 2
+PER_ROW = 1
 LINE = 22
 
 
@@ -41,7 +41,7 @@ def render(actors: list[Actor], *, title: str = "", place_url: Callable[[Actor],
         f'<rect width="{width}" height="{height}" fill="#fff"/>',
     ]
     if title:
-        out.append(f'<text x="{LEFT}" y="30" font-size="18" font-weight="bold">{esc(title)}</text>')
+        out.append(f'<text x="{LEFT}" y="28" font-size="18" font-weight="bold">{esc(title)}</text>')
     # Cells, each a drop target.
     for influence in INFLUENCES:
         for stance in STANCES:
@@ -53,11 +53,12 @@ def render(actors: list[Actor], *, title: str = "", place_url: Callable[[Actor],
                 f"<title>{esc(label)}</title></rect>"
             )
     # Quadrant hints: whom to mobilise, persuade, strengthen or watch.
+    bottom = TOP + CELL_H * 6 + 44
     hints = [
-        (LEFT + 8, TOP + 18, "start", _("Opponents to persuade")),
-        (LEFT + CELL_W * 5 - 8, TOP + 18, "end", _("Allies to mobilise")),
-        (LEFT + 8, TOP + CELL_H * 6 - 8, "start", _("Opponents to watch")),
-        (LEFT + CELL_W * 5 - 8, TOP + CELL_H * 6 - 8, "end", _("Supporters to strengthen")),
+        (LEFT, TOP - 8, "start", _("High influence, opposed: persuade")),
+        (LEFT + CELL_W * 5, TOP - 8, "end", _("High influence, supportive: mobilise")),
+        (LEFT, bottom, "start", _("Low influence, opposed: watch")),
+        (LEFT + CELL_W * 5, bottom, "end", _("Low influence, supportive: strengthen")),
     ]
     for x, y, anchor, text in hints:
         out.append(f'<text x="{x}" y="{y}" font-size="12" font-style="italic" fill="#666" text-anchor="{anchor}" '
@@ -67,12 +68,14 @@ def render(actors: list[Actor], *, title: str = "", place_url: Callable[[Actor],
         _x, y = cell_origin(influence, 0)
         out.append(f'<text x="{LEFT - 14}" y="{y + CELL_H / 2 + 6}" font-size="16" text-anchor="end">'
                    f"{influence}</text>")
-    out.append(text_block([_("Influence")], 28, TOP + CELL_H * 3, 15, cls="pm-axis"))
+    mid = TOP + CELL_H * 3
+    out.append(f'<text x="40" y="{mid}" font-size="15" text-anchor="middle" transform="rotate(-90 40 {mid})" '
+               f'class="pm-axis">{esc(_("Influence"))}</text>')
     for stance in STANCES:
         x, _y = cell_origin(0, stance)
         lines = wrap(str(Actor.Stance(stance).label), CELL_W - 10, 13, 2)
         out.append(text_block(lines, x + CELL_W / 2, TOP + CELL_H * 6 + 22, 13))
-    out.append(text_block([_("Stance")], LEFT + CELL_W * 2.5, TOP + CELL_H * 6 + 66, 15, cls="pm-axis"))
+    out.append(text_block([_("Stance")], LEFT + CELL_W * 2.5, TOP + CELL_H * 6 + 70, 15, cls="pm-axis"))
     # Actors, grouped by cell.
     cells: dict[tuple[int, int], list[Actor]] = defaultdict(list)
     for actor in actors:
@@ -83,7 +86,7 @@ def render(actors: list[Actor], *, title: str = "", place_url: Callable[[Actor],
         shown = group if len(group) <= per_cell else group[: per_cell - 1]
         for i, actor in enumerate(shown):
             col, row = i % PER_ROW, i // PER_ROW
-            cx, cy = x0 + 14 + col * (CELL_W / PER_ROW), y0 + 26 + row * LINE
+            cx, cy = x0 + 14 + col * (CELL_W / PER_ROW), y0 + 24 + row * LINE
             name = wrap(actor.name, CELL_W / PER_ROW - 26, 12, 1)[0]
             attrs = f' data-actor="{actor.pk}" data-name="{esc(actor.name)}"'
             url = place_url(actor)
@@ -102,7 +105,7 @@ def render(actors: list[Actor], *, title: str = "", place_url: Callable[[Actor],
             out.append(f'<text x="{x0 + CELL_W - 8}" y="{y0 + CELL_H - 8}" font-size="12" text-anchor="end">'
                        f"{esc(more)}</text>")
     # Legend of actor types.
-    lx, ly = LEFT, TOP + CELL_H * 6 + 90
+    lx, ly = LEFT, TOP + CELL_H * 6 + 98
     for value, label in Actor.Kind.choices:
         out.append(f'<circle cx="{lx + 6}" cy="{ly - 4}" r="6" fill="{KIND_COLOUR[value]}"/>'
                    f'<text x="{lx + 16}" y="{ly}" font-size="11">{esc(label)}</text>')

@@ -17,8 +17,8 @@ MARGIN = 24
 SIDE = 400  # the assumptions and indicators column
 BAND_LABEL = 130
 GAP = 18
-BOX_MAX = 280
-FONT = 13
+BOX_MAX = 330
+FONT = 15
 CODES = {K.OUTCOME: "O", K.PRECONDITION: "P", K.INTERVENTION: "I", K.ASSUMPTION: "A", K.INDICATOR: "M"}
 COLOURS = {None: "#5b2a86", K.OUTCOME: "#1d6f8a", K.PRECONDITION: "#2e8b57", K.INTERVENTION: "#b8860b",
            K.ASSUMPTION: "#8a8a8a", K.INDICATOR: "#a0522d"}
@@ -47,7 +47,7 @@ def codes_for(nodes: list[ChangeNode]) -> dict[int, str]:
 
 
 def _layout_band(nodes: list[ChangeNode], codes: dict[int, str], top: float, left: float, width: float):
-    per_row = max(1, min(len(nodes), int((width + GAP) // (180 + GAP))))
+    per_row = max(1, min(len(nodes), int((width + GAP) // (210 + GAP))))
     box_w = min(BOX_MAX, (width - GAP * (per_row - 1)) / per_row)
     boxes, y = [], top
     for start in range(0, len(nodes), per_row):
@@ -119,7 +119,14 @@ def render(toc: TheoryOfChange, nodes: list[ChangeNode], *, link: Callable[[Chan
         boxes.update({b.node.pk: b for b in band_boxes})
         y += 44
 
-    height = max(MIN_HEIGHT, y + MARGIN)
+    # On paper, at least one A3 page; on screen, only as tall as the content (the side column included).
+    side_needs = sum(
+        len(wrap(f"XX (XX): {n.text}", SIDE - 28, FONT, 5)) * FONT * 1.25 + 10
+        for n in by_kind[K.ASSUMPTION] + by_kind[K.INDICATOR]
+    ) + 140
+    height = max(y + MARGIN, band_tops[None][0] + side_needs + MARGIN)
+    if print_size:
+        height = max(MIN_HEIGHT, height)
     # The side column: assumptions, then indicators, each with what it is about.
     side_x = WIDTH - SIDE - MARGIN
     side = [f'<rect x="{side_x}" y="{band_tops[None][0]:.1f}" width="{SIDE}" '
