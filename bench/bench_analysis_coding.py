@@ -164,6 +164,30 @@ def _stats(times: list[float]) -> str:
             f"p95 {p95 * 1000:6.1f} ms   max {times[-1] * 1000:6.1f} ms")
 
 
+class ServedClient:
+    """Django's test Client keeps the database connection open across requests; Ovoz's server (waitress with
+    Django's handler) closes it after each request unless OVOZ_DB_CONN_MAX_AGE keeps it. This does as the
+    server does, so opening a connection (and giving SQLCipher its key) counts when it would."""
+
+    def __init__(self, client):
+        self.client = client
+        self.cookies = client.cookies
+
+    def __getattr__(self, name):
+        from django.db import close_old_connections
+
+        method = getattr(self.client, name)
+
+        def served(*args, **kwargs):
+            close_old_connections()
+            try:
+                return method(*args, **kwargs)
+            finally:
+                close_old_connections()
+
+        return served
+
+
 def measure_ovoz(args, text: str, spans: list[tuple[int, int]], rng: random.Random) -> dict:
     from django.db import connection
     from django.test import Client
@@ -175,6 +199,7 @@ def measure_ovoz(args, text: str, spans: list[tuple[int, int]], rng: random.Rand
     researcher, source, codes = _world(text)
     client = Client(enforce_csrf_checks=True)
     client.force_login(researcher)
+    client = ServedClient(client)
     page = reverse("analysis:coding", args=[source.pk])
     apply = reverse("analysis:coding_apply", args=[source.pk])
     assert client.get(page).status_code == 200  # sets the CSRF cookie, as the browser's first visit does
@@ -231,6 +256,12 @@ def measure_ovoz(args, text: str, spans: list[tuple[int, int]], rng: random.Rand
         filtered.append(time.perf_counter() - began)
     results["open_filtered"] = filtered
     results["engine"] = connection.display_name if connection.vendor == "sqlite" else connection.vendor
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA synchronous")
+            level = {0: "OFF", 1: "NORMAL", 2: "FULL", 3: "EXTRA"}.get(cursor.fetchone()[0], "?")
+        results["engine"] += f", WAL, synchronous={level}"
+    results["engine"] += f", connections kept {connection.settings_dict['CONN_MAX_AGE']} s"
     return results
 
 

@@ -58,3 +58,14 @@ def test_changing_and_removing_a_coding_are_audited(analysis):
     assert list(AuditEntry.objects.filter(action__startswith="coding.").values_list("action", flat=True)
                 ).count("coding.update") == 1
     assert AuditEntry.objects.filter(action="coding.delete").exists()
+
+
+def test_a_code_named_twice_or_already_there_is_applied_once_and_audited_once(analysis):
+    from ovoz.audit.models import AuditEntry
+
+    c = analysis
+    before = AuditEntry.objects.filter(action="coding.create").count()
+    made = coding_create(actor=c.researcher_a, source=c.s_multi, codes=[c.wage, c.social, c.social], start=0, end=17)
+    assert [m.code for m in made] == [c.social]  # wage was already on 0–17 (the fixture's coding)
+    assert Coding.objects.filter(source=c.s_multi, start=0, end=17).count() == 2
+    assert AuditEntry.objects.filter(action="coding.create").count() == before + 1

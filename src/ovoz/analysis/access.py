@@ -5,7 +5,7 @@ source whose participants withdrew or never allowed analysis has no codings anyo
 Codings of a double-coding round stay hidden from the other coder until both have finished.
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from ovoz.accounts.roles import Role
@@ -93,34 +93,37 @@ def analysable_sources_visible_to(user) -> QuerySet[Source]:
     return sources_visible_to(user, scope=ANALYSIS)
 
 
-def get_analysable_source_for_user(user, pk, *, write: bool = False) -> Source:
+def get_analysable_source_for_user(user, pk, *, write: bool = False, defer: tuple[str, ...] = (),
+                                   annotate: dict | None = None) -> Source:
     """The source ``pk`` if it is in ``analysable_sources_visible_to(user)``, else 404.
 
-    Every coding request asks this, so it is decided for the one source rather than by filtering all of them:
-    the source is read only if it belongs to one of the person's teams or is shared with a programme she
-    coordinates, and one small query reads the consent flags that refuse (to analysis, to coordinators) among
-    its participants. The same rules as the queryset (tests compare both for every role and consent)."""
+    Every coding request asks this, so it is decided for the one source rather than by filtering all of them,
+    in one query: the source is read only if it belongs to one of the person's teams or is shared with a
+    programme she coordinates, with two flags saying whether one of its participants refuses analysis, or
+    sharing with coordinators. The same rules as the queryset (tests compare both for every role and consent).
+    ``defer`` and ``annotate`` let the coding views read the transcript their own way (through a cache)."""
     team = _team_partnership_ids(user)
     coordinated = _coordinated_programme_ids(user)
     if not team and not coordinated:
         raise Http404
+    links = Source.participants.through.objects.filter(source_id=OuterRef("pk"))
     try:
-        refusals = set(
-            Source.participants.through.objects.filter(source_id=pk)
-            .filter(Q(participant__consent_analysis=False) | Q(participant__consent_coordinators=False))
-            .values_list("participant__consent_analysis", "participant__consent_coordinators")
+        source = (
+            Source.objects.select_related("partnership__organisation", "partnership__programme")
+            .defer(*defer)
+            .annotate(
+                refused_analysis=Exists(links.filter(participant__consent_analysis=False)),
+                refused_coordinators=Exists(links.filter(participant__consent_coordinators=False)),
+                **(annotate or {}),
+            )
+            .get(Q(partnership_id__in=team) | Q(partnership__programme_id__in=coordinated, shared_with_programme=True),
+                 pk=pk)
         )
-    except (ValueError, TypeError):
+    except (Source.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
-    if any(analysis is False for analysis, _ in refusals):
-        raise Http404
-    shared = Q(partnership__programme_id__in=coordinated, shared_with_programme=True)
-    if any(coordinators is False for _, coordinators in refusals):
-        shared = Q(pk__in=[])  # not for the coordinators: someone did not allow sharing with them
-    source = Source.objects.select_related("partnership__organisation").filter(
-        Q(partnership_id__in=team) | shared, pk=pk
-    ).first()
-    if source is None or (write and not can_code(user, source)):
+    refused = source.refused_analysis or (source.partnership_id not in team and source.refused_coordinators)
+    del source.refused_analysis, source.refused_coordinators
+    if refused or (write and not can_code(user, source)):
         raise Http404
     return source
 

@@ -18,12 +18,13 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from ovoz.analysis.access import codes_usable_on, codes_visible_to, get_analysable_source_for_user
+from ovoz.analysis.access import codes_usable_on, codes_visible_to
 from ovoz.analysis.coding_spans import AmbiguousPhrase, offsets_of, span_in_codepoints, span_of_phrase
 from ovoz.analysis.services.codings import coding_create
 from ovoz.analysis.views.coding_context import (
     code_tree,
     coding_context,
+    coding_source,
     legend_context,
     round_from,
     urls_for,
@@ -41,7 +42,7 @@ def body_response(request, source, round_):
 
 @login_required
 def coding_page(request, pk: int):
-    source = get_analysable_source_for_user(request.user, pk)
+    source = coding_source(request.user, pk)
     round_ = round_from(request, source)
     if request.htmx:
         return body_response(request, source, round_)
@@ -97,7 +98,7 @@ def _apply_form(request, source, round_, *, error=None, occurrences=(), status=2
 @login_required
 def coding_apply(request, pk: int):
     """Apply the chosen codes to a stretch: offsets (the page's script) or quoted words (the form alone)."""
-    source = get_analysable_source_for_user(request.user, pk, write=True)
+    source = coding_source(request.user, pk, write=True)
     round_ = round_from(request, source)
     if request.method != "POST":
         return _apply_form(request, source, round_)

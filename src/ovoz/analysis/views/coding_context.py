@@ -14,10 +14,19 @@ from ovoz.analysis.access import (
     codes_usable_on,
     codes_visible_to,
     double_codings_visible_to,
+    get_analysable_source_for_user,
     get_double_coding_for_user,
 )
+from ovoz.analysis.coding_spans import transcript_bytes, with_transcript
 from ovoz.analysis.models import Coding, DoubleCoding
 from ovoz.analysis.views.coding_render import Span, colour_rules, margin_html, transcript_html
+
+
+def coding_source(user, pk, *, write: bool = False):
+    """The source as ``get_analysable_source_for_user`` gives it (access and consent checked first), with its
+    transcript read through the cache of decoded transcripts."""
+    return with_transcript(get_analysable_source_for_user(user, pk, write=write, defer=("transcript",),
+                                                          annotate=transcript_bytes()))
 
 
 def round_from(request, source) -> DoubleCoding | None:

@@ -14,12 +14,11 @@ from ovoz.analysis.access import (
     can_code,
     codes_usable_on,
     codings_visible_to,
-    get_analysable_source_for_user,
     get_coding_for_user,
 )
 from ovoz.analysis.services.codings import coding_change, coding_delete
 from ovoz.analysis.views.coding import body_response, coding_context_url
-from ovoz.analysis.views.coding_context import code_tree, memo_url, round_from, round_open_for
+from ovoz.analysis.views.coding_context import code_tree, coding_source, memo_url, round_from, round_open_for
 from ovoz.analysis.views.coding_render import colour_rules
 
 MAX_IDS = 200
@@ -34,7 +33,7 @@ def _ids(value: str) -> list[int]:
 def coding_panel(request, pk: int, ids: str):
     """Every coding on the chosen stretch, with who made it and when; change or remove for the team."""
     user = request.user
-    source = get_analysable_source_for_user(user, pk)
+    source = coding_source(user, pk)
     round_ = round_from(request, source)
     qs = codings_visible_to(user, include_rounds=round_ is not None).filter(
         source=source, pk__in=_ids(ids)
