@@ -3,37 +3,49 @@ actors (placed by influence and stance), critical pathways, advocacy plans with 
 calendar of advocacy moments, and campaigns with their reach. Same access as the pages: 404 for what she may not see.
 """
 
-import datetime
-from decimal import Decimal
-
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from ovoz.advocacy import access
-from ovoz.advocacy.models import Actor, ChangeNode, Channel, Level, StepStatus
+from ovoz.advocacy.models import ChangeNode
 from ovoz.advocacy.services.campaigns import moment_create, reach_record
 from ovoz.advocacy.services.plans import activity_add, plan_total
 from ovoz.advocacy.services.power import actor_create, actor_place
 from ovoz.advocacy.services.toc import node_add, toc_create
 from ovoz.advocacy.svg import toc as toc_svg
+from ovoz.api.advocacy_schemas import (
+    ActivityFilter,
+    ActivityIn,
+    ActivityOut,
+    ActorIn,
+    ActorOut,
+    CampaignDetailOut,
+    CampaignOut,
+    MomentIn,
+    MomentOut,
+    NodeIn,
+    NodeOut,
+    PathwayDetailOut,
+    PathwayOut,
+    PlaceIn,
+    PlanDetailOut,
+    PlanOut,
+    ReachIn,
+    ReachOut,
+    ScopeFilter,
+    ScopeIn,
+    ScopeOut,
+    TocDetailOut,
+    TocIn,
+    TocOut,
+)
 from ovoz.api.pagination import Page
 from ovoz.api.schemas import ErrorOut
 
 router = Router(tags=["advocacy"])
 ERRORS = {400: ErrorOut, 401: ErrorOut, 404: ErrorOut}
-
-
-class ScopeIn(Schema):
-    programme_id: int
-    partnership_id: int | None = Field(None, description="Empty for the programme's own (coordinators only)")
-
-
-class ScopeFilter(Schema):
-    programme_id: int | None = None
-    partnership_id: int | None = Field(None, description="A partnership's; see `programme_only` for the programme's")
-    programme_only: bool = Field(False, description="Only the programme's own (no partnership)")
 
 
 def _scoped(qs, f: ScopeFilter, prefix: str = ""):
@@ -50,13 +62,6 @@ def _scope(user, payload: ScopeIn):
     return access.scope_from(user, payload.programme_id, payload.partnership_id, write=True)
 
 
-class ScopeOut(Schema):
-    programme_id: int
-    partnership_id: int | None
-    label: str
-    can_edit: bool
-
-
 @router.get("/scopes", response={200: list[ScopeOut], **ERRORS}, operation_id="advocacy_list_scopes")
 def list_scopes(request):
     """Where she may read advocacy planning (each partnership, or a programme's own), and where she may write."""
@@ -71,38 +76,6 @@ def list_scopes(request):
 
 
 # --- Theory of Change ---------------------------------------------------------------------------------------------
-
-
-class TocOut(Schema):
-    id: int
-    programme_id: int
-    partnership_id: int | None
-    title: str
-    goal: str
-
-
-class NodeOut(Schema):
-    id: int
-    code: str = Field(description="O1, P2, I1, A1, M1: the label on the diagram")
-    kind: str = Field(description=", ".join(ChangeNode.Kind.values))
-    text: str
-    leads_to_id: int | None = Field(description="The element it leads to (or is about); null: the goal")
-    position: int
-
-
-class TocDetailOut(TocOut):
-    elements: list[NodeOut]
-
-
-class TocIn(ScopeIn):
-    title: str
-    goal: str
-
-
-class NodeIn(Schema):
-    kind: str = Field(description=", ".join(ChangeNode.Kind.values))
-    text: str
-    leads_to_id: int | None = None
 
 
 def _toc_detail(toc) -> dict:
@@ -157,34 +130,6 @@ def toc_diagram(request, toc_id: int):
 # --- power map ---------------------------------------------------------------------------------------------------
 
 
-class ActorOut(Schema):
-    id: int
-    programme_id: int
-    partnership_id: int | None
-    name: str
-    kind: str = Field(description=", ".join(Actor.Kind.values))
-    level: str = Field(description=", ".join(Level.values))
-    country: str
-    influence: int = Field(description="0 (none) to 5 (decides)")
-    stance: int = Field(description="-2 strongly opposed ... +2 strongly supportive")
-    notes: str
-
-
-class ActorIn(ScopeIn):
-    name: str
-    kind: str = Actor.Kind.OTHER
-    level: str = Level.NATIONAL
-    country: str = ""
-    influence: int = Field(0, ge=0, le=5)
-    stance: int = Field(0, ge=-2, le=2)
-    notes: str = ""
-
-
-class PlaceIn(Schema):
-    influence: int = Field(ge=0, le=5)
-    stance: int = Field(ge=-2, le=2)
-
-
 @router.get("/actors", response={200: list[ActorOut], **ERRORS}, operation_id="advocacy_list_actors")
 @paginate(Page)
 def list_actors(request, filters: Query[ScopeFilter]):
@@ -209,29 +154,6 @@ def place_actor(request, actor_id: int, payload: PlaceIn):
 # --- critical pathways -------------------------------------------------------------------------------------------
 
 
-class StepOut(Schema):
-    id: int
-    position: int
-    title: str
-    description: str
-    starts_on: datetime.date | None
-    due_on: datetime.date | None
-    responsible: str
-    status: str = Field(description=", ".join(StepStatus.values))
-
-
-class PathwayOut(Schema):
-    id: int
-    programme_id: int
-    partnership_id: int | None
-    title: str
-    objective: str = Field(description="The impact objective")
-
-
-class PathwayDetailOut(PathwayOut):
-    steps: list[StepOut]
-
-
 @router.get("/pathways", response={200: list[PathwayOut], **ERRORS}, operation_id="advocacy_list_pathways")
 @paginate(Page)
 def list_pathways(request, filters: Query[ScopeFilter]):
@@ -246,76 +168,6 @@ def get_pathway(request, pathway_id: int):
 
 
 # --- advocacy plans ----------------------------------------------------------------------------------------------
-
-
-class PlanOut(Schema):
-    id: int
-    programme_id: int
-    partnership_id: int | None
-    title: str
-    summary: str
-    starts_on: datetime.date
-    ends_on: datetime.date
-    currency: str
-    proposal_id: int | None = Field(description="The advocacy proposal (grants) this plan's budget feeds")
-
-
-class ObjectiveOut(Schema):
-    id: int
-    level: str = Field(description=", ".join(Level.values))
-    text: str
-    outcome_achieved: str
-
-
-class AskOut(Schema):
-    id: int
-    objective_id: int | None
-    text: str
-    target_ids: list[int] = Field(description="Power-map actors")
-    finding_ids: list[int] = Field(description="Findings (publishing) behind the ask")
-
-
-class ActivityOut(Schema):
-    id: int
-    plan_id: int
-    objective_id: int | None
-    level: str = Field(description=", ".join(Level.values))
-    title: str
-    description: str
-    starts_on: datetime.date
-    ends_on: datetime.date
-    responsible: str
-    target_ids: list[int]
-    budget: Decimal
-    budget_category: str
-    status: str = Field(description=", ".join(StepStatus.values))
-    outcome: str
-
-    @staticmethod
-    def resolve_target_ids(obj) -> list[int]:
-        return [t.pk for t in obj.targets.all()]
-
-
-class PlanDetailOut(PlanOut):
-    objectives: list[ObjectiveOut]
-    asks: list[AskOut]
-    activities: list[ActivityOut]
-    total: Decimal = Field(description="The activities' budgets added up, in the plan's currency")
-
-
-class ActivityIn(Schema):
-    title: str
-    starts_on: datetime.date
-    ends_on: datetime.date
-    level: str = Level.NATIONAL
-    objective_id: int | None = None
-    description: str = ""
-    responsible: str = ""
-    target_ids: list[int] = []
-    budget: Decimal = Field(Decimal("0"), ge=0)
-    budget_category: str = "advocacy"
-    status: str = StepStatus.PLANNED
-    outcome: str = ""
 
 
 @router.get("/plans", response={200: list[PlanOut], **ERRORS}, operation_id="advocacy_list_plans")
@@ -355,11 +207,6 @@ def add_activity(request, plan_id: int, payload: ActivityIn):
     return Status(201, activity)
 
 
-class ActivityFilter(ScopeFilter):
-    from_: datetime.date | None = Field(None, alias="from", description="Ending on or after this day")
-    to: datetime.date | None = Field(None, description="Starting on or before this day")
-
-
 @router.get("/activities", response={200: list[ActivityOut], **ERRORS}, operation_id="advocacy_list_activities")
 @paginate(Page)
 def list_activities(request, filters: Query[ActivityFilter]):
@@ -372,29 +219,6 @@ def list_activities(request, filters: Query[ActivityFilter]):
 
 
 # --- calendar and campaigns --------------------------------------------------------------------------------------
-
-
-class MomentOut(Schema):
-    id: int
-    programme_id: int
-    partnership_id: int | None
-    title: str
-    kind: str
-    level: str
-    starts_on: datetime.date
-    ends_on: datetime.date
-    description: str
-    url: str
-
-
-class MomentIn(ScopeIn):
-    title: str
-    starts_on: datetime.date
-    ends_on: datetime.date | None = None
-    kind: str = "other"
-    level: str = Level.NATIONAL
-    description: str = ""
-    url: str = ""
 
 
 @router.get("/moments", response={200: list[MomentOut], **ERRORS}, operation_id="advocacy_list_moments")
@@ -415,54 +239,6 @@ def create_moment(request, payload: MomentIn):
     return Status(201, moment_create(actor=request.auth, programme=programme, partnership=partnership,
                                      title=payload.title, starts_on=payload.starts_on, ends_on=payload.ends_on,
                                      **values))
-
-
-class CampaignOut(Schema):
-    id: int
-    programme_id: int
-    partnership_id: int | None
-    title: str
-    moment_id: int | None
-    plan_id: int | None
-    starts_on: datetime.date
-    ends_on: datetime.date
-    objective: str
-    channels: list[str] = Field(description=", ".join(Channel.values))
-
-
-class MessageOut(Schema):
-    language: str
-    audience: str
-    text: str
-
-
-class MaterialOut(Schema):
-    title: str
-    kind: str
-    language: str
-    url: str
-
-
-class ReachOut(Schema):
-    id: int
-    channel: str = Field(description=", ".join(Channel.values))
-    recorded_on: datetime.date
-    people: int
-    note: str
-
-
-class CampaignDetailOut(CampaignOut):
-    messages: list[MessageOut]
-    materials: list[MaterialOut]
-    reach: list[ReachOut]
-    people_reached: int
-
-
-class ReachIn(Schema):
-    channel: str = Field(description=", ".join(Channel.values))
-    people: int = Field(ge=0)
-    recorded_on: datetime.date | None = None
-    note: str = ""
 
 
 @router.get("/campaigns", response={200: list[CampaignOut], **ERRORS}, operation_id="advocacy_list_campaigns")
@@ -493,4 +269,3 @@ def record_reach(request, campaign_id: int, payload: ReachIn):
         values["recorded_on"] = payload.recorded_on
     return Status(201, reach_record(actor=request.auth, campaign=campaign, channel=payload.channel,
                                     people=payload.people, **values))
-
