@@ -43,3 +43,12 @@ def test_a_mentor_edits_an_element_by_clicking_its_box(cast, demo_toc, live_serv
     expect(page.locator("main.a3 svg")).to_have_attribute("width", "420mm")
     page.emulate_media(media="print")
     screenshot(page, "advocacy-toc-2-print")
+    page.emulate_media(media="screen")
+
+    # Her plan, by level, with its budget and the proposal it feeds (none in this test: the grants demo is not run).
+    page.goto(f"{base}/advocacy/plans/")
+    page.get_by_role("link", name="Advocacy plan 2024: decent work in Ak-Zhar (demonstration)").click()
+    for level in ("Local", "National", "Regional", "International"):
+        expect(page.get_by_role("heading", name=level, level=2, exact=True)).to_be_visible()
+    expect(page.locator("#budget")).to_contain_text("4800.00 USD")
+    screenshot(page, "advocacy-plan")
