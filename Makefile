@@ -9,6 +9,8 @@ LINTED := src tests $(wildcard bench)
 # The browser tests drive Debian's Chromium; Playwright never downloads a browser of its own.
 CHROMIUM ?= /usr/bin/chromium
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# The suite runs on this many processes (pytest-xdist); 1 runs it in one process.
+WORKERS ?= 2
 
 .PHONY: install demo test test-pg lint browser-test messages bench
 
@@ -31,7 +33,7 @@ demo: install
 # The browser tests are skipped here: `make browser-test` runs them.
 test: install
 	$(BIN)/ruff check $(LINTED)
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(WORKERS)
 
 # The same suite against PostgreSQL: 127.0.0.1:5432, trust auth, user postgres, database `test` by default
 # (pytest-django creates and drops test_$$OVOZ_DB_NAME, so the database named itself is never touched).
@@ -40,7 +42,7 @@ PG_ENV = OVOZ_DB_ENGINE=postgres OVOZ_DB_NAME=$${OVOZ_DB_NAME:-test} OVOZ_DB_USE
 test-pg: install
 	@$(PG_ENV); if command -v pg_isready >/dev/null && ! pg_isready -q -h "$$OVOZ_DB_HOST" -p "$$OVOZ_DB_PORT"; then \
 	  echo "PostgreSQL is not answering on $$OVOZ_DB_HOST:$$OVOZ_DB_PORT." >&2; exit 1; fi
-	$(PG_ENV) $(BIN)/pytest
+	$(PG_ENV) $(BIN)/pytest -n $(WORKERS)
 
 # Browser tests: Playwright for Python driving Debian's Chromium (installed here if missing) against
 # a live server; screenshots land in test-artifacts/.

@@ -107,3 +107,21 @@ def test_the_regional_synthesis_gathers_every_partnerships_agreed_findings_once(
     assert texts == {"A", "B"}
     with pytest.raises(ValidationError):
         synthesis_gather_findings(actor=c.researcher_a, publication=c.pub)
+
+
+def test_a_findings_strength_is_counted_now_and_falls_when_consent_is_withdrawn(briefer):
+    from ovoz.publishing.services.findings import finding_create, finding_link_add
+    from ovoz.publishing.strength import finding_strength
+
+    c = briefer
+    finding = finding_create(actor=c.researcher_a, programme=c.programme, partnership=c.a, statement="Unpaid.")
+    assert finding_strength(finding)["state"] == "unsupported"
+    finding_link_add(actor=c.researcher_a, finding=finding, coding=c.quote_ok)
+    finding_link_add(actor=c.researcher_a, finding=finding, coding=c.quote_refused)
+    strength = finding_strength(finding)
+    assert (strength["state"], strength["sources"], strength["participants"], strength["partnerships"]) == (
+        "holds", 2, 2, 1)
+    consent_withdraw(actor=c.researcher_a, participant=c.a2, date=datetime.date(2024, 2, 1), scopes=["analysis"])
+    assert finding_strength(finding)["state"] == "weakened"
+    consent_withdraw(actor=c.researcher_a, participant=c.a1, date=datetime.date(2024, 2, 1))
+    assert finding_strength(finding)["state"] == "no_longer_holds"
