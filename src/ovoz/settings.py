@@ -90,7 +90,8 @@ TEMPLATES = [
 
 def _databases() -> dict:
     engine = (env_str("OVOZ_DB_ENGINE", "sqlcipher") or "sqlcipher").lower()
-    conn_max_age = env_int("OVOZ_DB_CONN_MAX_AGE", 0)
+    # SQLCipher: a new connection per request sets itself up and decrypts every page it reads afresh.
+    conn_max_age = env_int("OVOZ_DB_CONN_MAX_AGE", 600 if engine in {"sqlcipher", "sqlite"} else 0)
     if engine in {"sqlcipher", "sqlite"}:
         return {
             "default": {
