@@ -29,6 +29,13 @@ def _dates(fields):
     return dict.fromkeys(fields, DATE)
 
 
+def _optional_position(form) -> None:
+    """Left empty, a new record goes last and an edited one keeps its place."""
+    form.fields["position"].required = False
+    if not form.instance.pk:
+        form.fields["position"].initial = None
+
+
 class TocForm(forms.ModelForm):
     class Meta:
         model = TheoryOfChange
@@ -55,7 +62,7 @@ class NodeForm(forms.ModelForm):
         self.fields["leads_to"].queryset = ChangeNode.objects.filter(pk__in=[n.pk for n in nodes])
         self.fields["leads_to"].label_from_instance = lambda n: f"{codes.get(n.pk, '')} {n.text[:80]}"
         self.fields["leads_to"].empty_label = _("the goal")
-        self.fields["position"].required = False
+        _optional_position(self)
 
 
 class ActorForm(forms.ModelForm):
@@ -89,7 +96,7 @@ class StepForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["position"].required = False
+        _optional_position(self)
 
 
 class PlanForm(forms.ModelForm):
@@ -113,7 +120,7 @@ class ObjectiveForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["position"].required = False
+        _optional_position(self)
 
 
 def _plan_choices(form, plan, actors, findings=None):
@@ -136,7 +143,7 @@ class AskForm(forms.ModelForm):
     def __init__(self, *args, plan, actors, findings, **kwargs):
         super().__init__(*args, **kwargs)
         _plan_choices(self, plan, actors, findings)
-        self.fields["position"].required = False
+        _optional_position(self)
 
 
 class ActivityForm(forms.ModelForm):
