@@ -32,6 +32,7 @@ def _dates(fields):
 def _optional_position(form) -> None:
     """Left empty, a new record goes last and an edited one keeps its place."""
     form.fields["position"].required = False
+    form.fields["position"].label = _("Order")
     if not form.instance.pk:
         form.fields["position"].initial = None
 
@@ -131,6 +132,11 @@ def _plan_choices(form, plan, actors, findings=None):
     if findings is not None:
         form.fields["findings"].queryset = findings
         form.fields["findings"].label_from_instance = lambda f: f.statement[:140]
+        if not findings.exists():
+            form.fields["findings"].help_text = _("No findings yet: the team writes them under Findings, from its "
+                                                  "coded evidence.")
+    if not actors.exists():
+        form.fields["targets"].help_text = _("No actors yet: add them to the power map first.")
 
 
 class AskForm(forms.ModelForm):
