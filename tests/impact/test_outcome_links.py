@@ -54,3 +54,22 @@ def test_changing_the_links_is_audited(toc):
     assert list(outcome.toc_outcomes.all()) == [c.node_services]
     entry = AuditEntry.objects.filter(action="outcome.update").latest("pk")
     assert entry.changes["toc_outcomes"]["new"] == [str(c.node_services.pk)]
+
+
+def test_the_demo_links_outcomes_to_the_advocacy_demos_toc_and_recommendations(db):
+    from ovoz.accounts.models import User
+    from ovoz.advocacy.demo import demo_load as advocacy_demo
+    from ovoz.impact.demo import demo_load as impact_demo
+    from ovoz.impact.models import Outcome
+    from ovoz.mechanisms.demo import demo_load as mechanisms_demo
+    from tests.evidence.test_demo_evidence import load
+
+    programme, partnerships = load()
+    coordinator = User.objects.get(username="coordinator")
+    for demo in (advocacy_demo, mechanisms_demo, impact_demo):
+        demo(programme=programme, partnerships=partnerships, coordinator=coordinator)
+    inspections = Outcome.objects.get(description__startswith="Inspections of sewing workshops")
+    assert inspections.toc_outcomes.count() == 1 and inspections.recommendations.count() == 1
+    concerns = evidence_of_change(programme)
+    assert any(c.kind == "toc" and c.outcomes for c in concerns)
+    assert any(c.kind == "toc" and not c.outcomes for c in concerns)  # planned outcomes without evidence yet

@@ -37,7 +37,7 @@ ACTION_LABELS = {
     "session.excerpt_update": _("edited a session excerpt"),
     "session.excerpt_remove": _("removed a session excerpt"),
     "session.excerpt_reorder": _("reordered a session's excerpts"),
+    "analysis.export": _("exported coded segments"),
     "interop.export": _("exported a REFI-QDA project or codebook"),
     "interop.import": _("imported a REFI-QDA or Taguette file"),
-    "analysis.export": _("exported coded segments"),
 }

@@ -14,9 +14,8 @@ from ovoz.programmes.services import membership_grant, partnership_create, progr
 # In the order the programme lived it: the call, grants, timeline and deliverables, trainings, evidence, a
 # survey import; last the search index over all of it.
 DEMO_APPS = [
-    "calls", "grants", "deliverables", "events", "evidence", "imports", "analysis", "publishing", "impact", "safety",
-    "advocacy", "mechanisms",
-    "search",
+    "calls", "grants", "deliverables", "events", "evidence", "imports", "analysis", "publishing", "advocacy",
+    "mechanisms", "impact", "safety", "search",
 ]
 
 

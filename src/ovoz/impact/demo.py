@@ -70,6 +70,12 @@ OUTCOMES = [
     (None, "organisational", "Partner organisations", "Three partners adopted safeguarding policies for field work.",
      "", []),
 ]
+# Which Theory of Change outcome (of the advocacy demo) and which recommendation each outcome concerns, found by
+# words of their text so that the demo parts stay independent.
+OUTCOME_LINKS = {
+    "Inspections of sewing workshops": ("labour inspection visits small sewing workshops", "labour-rights desk"),
+    "Returned women migrants became a target group": ("", "returning women migrant workers"),
+}
 LESSONS = [
     (None, "best_practice", "Validation meetings in the community",
      "Returning the findings to the women before publication corrected two misreadings and built trust.", ""),
@@ -81,6 +87,23 @@ LESSONS = [
     ("ghamkhori", "pme", "Participants' own assessment",
      "In the closing circle, 14 of 17 women said they knew where to seek help; before the research, 5 did.", ""),
 ]
+
+
+def _toc_outcomes(programme, partnership, words: str) -> list:
+    from ovoz.advocacy.models import ChangeNode
+
+    if not words:
+        return []
+    return list(ChangeNode.objects.filter(kind="outcome", toc__programme=programme, toc__partnership=partnership,
+                                          text__icontains=words)[:1])
+
+
+def _recommendations(programme, words: str) -> list:
+    from ovoz.mechanisms.models import Recommendation
+
+    if not words:
+        return []
+    return list(Recommendation.objects.filter(programme=programme, text__icontains=words).order_by("pk")[:1])
 
 
 def _teller(partnership) -> Participant | None:
@@ -138,9 +161,13 @@ def demo_load(*, programme, partnerships, coordinator) -> None:
         partnership = partnerships.get(partner) if partner else None
         if partner and partnership is None:
             continue
+        node_words, recommendation_words = next(
+            (links for start, links in OUTCOME_LINKS.items() if description.startswith(start)), ("", ""))
         outcome_create(actor=coordinator, programme=programme, partnership=partnership, level=level,
                        social_actor=actor, description=description, concerns=concerns, happened_on=D(2024, 7, 1),
-                       stories=[stories[k] for k in story_keys if k in stories], is_fictional=True)
+                       stories=[stories[k] for k in story_keys if k in stories], is_fictional=True,
+                       toc_outcomes=_toc_outcomes(programme, partnership, node_words),
+                       recommendations=_recommendations(programme, recommendation_words))
 
     for partner, kind, title, text, how_met in LESSONS:
         if Reflection.objects.filter(programme=programme, title=title).exists():
