@@ -49,3 +49,17 @@ def test_an_unknown_synchronous_level_is_refused_with_the_setting_named(db, tmp_
     probe = _file_connection(tmp_path, synchronous="OFF")
     with pytest.raises(ImproperlyConfigured, match="OVOZ_DB_SYNCHRONOUS"):
         probe.ensure_connection()
+
+
+@pytest.mark.parametrize(("setting", "kib"), [(None, 64 * 1024), ("8", 8 * 1024)])
+def test_a_database_file_keeps_a_large_page_cache_as_configured(db, tmp_path, monkeypatch, setting, kib):
+    """Pages are decrypted on every read from disk: the cache (OVOZ_DB_CACHE_MB, 64 MB by default) keeps them."""
+    if setting:
+        monkeypatch.setenv("OVOZ_DB_CACHE_MB", setting)
+    probe = _file_connection(tmp_path)
+    try:
+        with probe.cursor() as cursor:
+            cursor.execute("PRAGMA cache_size")
+            assert cursor.fetchone()[0] == -kib
+    finally:
+        probe.close()
