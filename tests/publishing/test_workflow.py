@@ -125,3 +125,22 @@ def test_a_findings_strength_is_counted_now_and_falls_when_consent_is_withdrawn(
     assert finding_strength(finding)["state"] == "weakened"
     consent_withdraw(actor=c.researcher_a, participant=c.a1, date=datetime.date(2024, 2, 1))
     assert finding_strength(finding)["state"] == "no_longer_holds"
+
+
+def test_building_a_synthesis_counts_every_findings_strength_in_a_fixed_number_of_queries(
+        briefer, django_assert_max_num_queries):
+    from ovoz.publishing.document import build_document
+    from ovoz.publishing.services.findings import finding_create, finding_link_add
+    from ovoz.publishing.services.publications import publication_create, synthesis_gather_findings
+
+    c = briefer
+    synthesis = publication_create(actor=c.coordinator, programme=c.programme, title="Regional", kind="synthesis")
+    for i in range(12):
+        f = finding_create(actor=c.researcher_a, programme=c.programme, partnership=c.a, statement=f"F{i}",
+                           status="agreed")
+        finding_link_add(actor=c.researcher_a, finding=f, coding=c.quote_ok)
+    synthesis_gather_findings(actor=c.coordinator, publication=synthesis)
+    with django_assert_max_num_queries(10):
+        document = build_document(synthesis)
+    blocks = [b for s in document["sections"] for b in s["blocks"]]
+    assert len(blocks) == 12 and all(b["strength"]["state"] == "holds" for b in blocks)

@@ -10,6 +10,7 @@ from django.utils import translation
 from ovoz.analysis.models import Coding
 from ovoz.publishing.models import Block, Publication
 from ovoz.publishing.statistics import attribute_label, compute
+from ovoz.publishing.strength import strengths
 
 DEFAULT_ATTRIBUTION = ["migrant_status", "age_band", "region_of_origin"]
 
@@ -43,7 +44,7 @@ def quote_text(block: Block) -> str:
     return ""
 
 
-def _block(block: Block, publication: Publication, language: str, second: bool) -> dict:
+def _block(block: Block, publication: Publication, language: str, second: bool, found: dict) -> dict:
     out = {"id": block.pk, "kind": block.kind}
     if block.kind == Block.Kind.QUOTE:
         people = quote_participants(block)
@@ -58,9 +59,7 @@ def _block(block: Block, publication: Publication, language: str, second: bool) 
         finding = block.finding
         text = (finding.statement_local if second and finding and finding.statement_local else
                 finding.statement if finding else "")
-        from ovoz.publishing.strength import finding_strength
-
-        strength = finding_strength(finding) if finding else {}
+        strength = found.get(finding.pk, {}) if finding else {}
         out.update({"text": text, "strength": strength, "participants": strength.get("participant_ids", [])})
     elif block.kind in (Block.Kind.STATISTIC, Block.Kind.CHART):
         table = compute(publication, block.statistic or {}, language, block.small_cells)
@@ -85,8 +84,10 @@ def build_document(publication: Publication, language: str | None = None) -> dic
         for block in blocks.filter(section__publication=publication).order_by("section_id", "order", "pk"):
             by_section.setdefault(block.section_id, []).append(block)
         used: set[int] = set()
+        # Every finding's strength counted in one go (a synthesis may hold dozens).
+        found = strengths([b.finding for blocks_ in by_section.values() for b in blocks_ if b.finding_id])
         for section in publication.sections.all():
-            built = [_block(b, publication, language, second) for b in by_section.get(section.pk, [])]
+            built = [_block(b, publication, language, second, found) for b in by_section.get(section.pk, [])]
             for b in built:
                 used.update(b.get("participants", []))
             sections.append({
