@@ -19,15 +19,10 @@ from ovoz.events.results import attendance_counts
 from ovoz.events.services import event_create, event_delete, event_update
 from ovoz.programmes.access import get_programme_for_user, is_coordinator_of, programmes_visible_to
 from ovoz.web.pagination import paginate
+from ovoz.web.params import int_or_none as _int
 
 PER_PAGE = 20
 
-
-def _int(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 def _event_list(request, *, programme=None):

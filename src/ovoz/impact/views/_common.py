@@ -4,13 +4,7 @@ from django.http import Http404
 
 from ovoz.impact import access
 from ovoz.programmes.access import get_programme_for_user, is_coordinator_of, partnerships_visible_to
-
-
-def int_or_none(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
+from ovoz.web.params import int_or_none
 
 
 def impact_programme(user, programme_id: int):

@@ -9,13 +9,6 @@ from ovoz.accounts.roles import Role
 from ovoz.programmes.access import get_partnership_for_user, get_programme_for_user, partnership_role
 
 
-def int_or_none(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 def safe_next(request, default: str) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):

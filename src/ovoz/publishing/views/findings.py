@@ -27,8 +27,9 @@ from ovoz.publishing.services.findings import (
     finding_update,
 )
 from ovoz.publishing.strength import strengths
-from ovoz.publishing.views.common import int_or_none, own_partnerships, partnership_to_write, programme_for_publishing
+from ovoz.publishing.views.common import own_partnerships, partnership_to_write, programme_for_publishing
 from ovoz.web.pagination import paginate
+from ovoz.web.params import int_or_none
 
 
 @login_required

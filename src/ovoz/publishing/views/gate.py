@@ -25,7 +25,8 @@ from ovoz.publishing.services.workflow import (
     publication_submit,
     version_withdraw,
 )
-from ovoz.publishing.views.common import int_or_none, report
+from ovoz.publishing.views.common import report
+from ovoz.web.params import int_or_none
 
 
 @login_required

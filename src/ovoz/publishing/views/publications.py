@@ -36,13 +36,13 @@ from ovoz.publishing.services.publications import (
     synthesis_gather_findings,
 )
 from ovoz.publishing.views.common import (
-    int_or_none,
     own_partnerships,
     partnership_to_write,
     programme_for_publishing,
     report,
 )
 from ovoz.web.pagination import paginate
+from ovoz.web.params import int_or_none
 
 
 @login_required
