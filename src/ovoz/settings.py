@@ -141,6 +141,7 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Sessions expire after a period of inactivity and never outlive the working day.
 SESSION_COOKIE_AGE = env_int("OVOZ_SESSION_IDLE_MINUTES", 120) * 60
+SESSION_ENGINE = "ovoz.accounts.sessions"  # idle expiry without a write on every request
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True

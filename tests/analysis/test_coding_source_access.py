@@ -79,3 +79,44 @@ def test_a_missing_or_malformed_source_is_not_found(analysis):
     c = analysis
     for pk in (10**9, "abc", None, "1; drop"):
         assert not _answers(c.researcher_a, pk)
+
+
+def test_every_role_may_apply_the_same_codes_by_the_one_statement_as_by_the_codebook_query(analysis):
+    from ovoz.analysis.access import codes_usable_on, codes_usable_on_by_pk
+    from ovoz.analysis.models import Code
+    from ovoz.analysis.services.codes import code_retire
+
+    c = analysis
+    code_retire(actor=c.coordinator, code=c.social)
+    ids = list(Code.objects.values_list("pk", flat=True)) + [10**9]
+    for name in PEOPLE:
+        user = getattr(c, name)
+        for source in (c.s1, c.s2, c.sb, c.s_multi):
+            expected = set(codes_usable_on(user, source).filter(pk__in=ids).values_list("pk", flat=True))
+            assert {code.pk for code in codes_usable_on_by_pk(user, source, ids)} == expected, (name, source.title)
+    # What the comparison covers: the programme codebook, each team's own codes, and no retired code.
+    on_a = {code.pk for code in codes_usable_on_by_pk(c.researcher_a, c.s1, ids)}
+    assert c.wage.pk in on_a and c.own_a.pk in on_a and c.own_b.pk not in on_a and c.social.pk not in on_a
+    assert c.own_a.pk in {code.pk for code in codes_usable_on_by_pk(c.coordinator, c.s1, ids)}
+    assert codes_usable_on_by_pk(c.outsider, c.s1, ids) == []
+
+
+def test_every_role_reads_the_same_code_names_by_the_one_statement_as_by_the_codebook_query(analysis):
+    from django.utils import translation
+
+    from ovoz.analysis.access import code_names_visible_to, codes_visible_to
+    from ovoz.analysis.models import Code
+    from ovoz.analysis.services.codes import code_retire
+
+    c = analysis
+    code_retire(actor=c.coordinator, code=c.social)  # retired codes keep their name on the codings
+    ids = list(Code.objects.values_list("pk", flat=True)) + [10**9]
+    for language in ("en", "ru", "uz"):
+        with translation.override(language):
+            for name in PEOPLE:
+                user = getattr(c, name)
+                expected = {code.pk: code.name() for code in codes_visible_to(user).filter(pk__in=ids)}
+                assert code_names_visible_to(user, ids) == expected, (name, language)
+    names = code_names_visible_to(c.researcher_b, ids)
+    assert c.own_b.pk in names and c.own_a.pk not in names and c.social.pk in names
+    assert code_names_visible_to(c.outsider, ids) == {}

@@ -5,14 +5,16 @@ source whose participants withdrew or never allowed analysis has no codings anyo
 Codings of a double-coding round stay hidden from the other coder until both have finished.
 """
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from ovoz.accounts.roles import Role
+from ovoz.analysis.access_sql import code_names_by_pk, codes_for_source, source_for_analysis
 from ovoz.analysis.models import Code, Coding, DoubleCoding, Memo, ParticipatorySession
 from ovoz.evidence.access import sources_visible_to
 from ovoz.evidence.models import ConsentScope, Source
 from ovoz.programmes.access import is_coordinator_of, memberships_of, one_or_404, partnership_role
+from ovoz.programmes.models import Partnership
 
 ANALYSIS = ConsentScope.ANALYSIS.value
 
@@ -60,6 +62,32 @@ def codes_usable_on(user, source: Source) -> QuerySet[Code]:
     )
 
 
+def code_names_visible_to(user, ids) -> dict[int, str]:
+    """The names of ``codes_visible_to(user).filter(pk__in=ids)`` by pk, in one prepared statement (the coding
+    page's script asks for the legend after every coding); the tests compare both for every role."""
+    mems = memberships_of(user)
+    return code_names_by_pk(
+        sorted({int(i) for i in ids}),
+        codebook_programmes=_programme_ids(user),
+        partnerships={m.partnership_id for m in mems if m.partnership_id},
+        coordinated=_coordinated_programme_ids(user),
+    )
+
+
+def codes_usable_on_by_pk(user, source: Source, ids) -> list[Code]:
+    """``codes_usable_on(user, source).filter(pk__in=ids)`` in one prepared statement: every coding request
+    asks it (``ovoz.analysis.access_sql``); the tests compare both for every role."""
+    programme_id = source.partnership.programme_id
+    coordinator = programme_id in _coordinated_programme_ids(user)
+    own = {m.partnership_id for m in memberships_of(user) if m.partnership_id}
+    return codes_for_source(
+        sorted({int(i) for i in ids}),
+        programme_id=programme_id,
+        codebook=coordinator or programme_id in _programme_ids(user),
+        partnership_id=source.partnership_id if coordinator or source.partnership_id in own else None,
+    )
+
+
 def can_edit_code(user, code: Code) -> bool:
     if code.partnership_id is None:
         return is_coordinator_of(user, code.programme_id)
@@ -94,36 +122,37 @@ def analysable_sources_visible_to(user) -> QuerySet[Source]:
 
 
 def get_analysable_source_for_user(user, pk, *, write: bool = False, defer: tuple[str, ...] = (),
-                                   annotate: dict | None = None) -> Source:
+                                   transcript_bytes: bool = False) -> Source:
     """The source ``pk`` if it is in ``analysable_sources_visible_to(user)``, else 404.
 
     Every coding request asks this, so it is decided for the one source rather than by filtering all of them,
-    in one query: the source is read only if it belongs to one of the person's teams or is shared with a
-    programme she coordinates, with two flags saying whether one of its participants refuses analysis, or
-    sharing with coordinators. The same rules as the queryset (tests compare both for every role and consent).
-    ``defer`` and ``annotate`` let the coding views read the transcript their own way (through a cache)."""
+    in one statement (``ovoz.analysis.access_sql``): the source is read only if it belongs to one of the
+    person's teams or is shared with a programme she coordinates, with two flags saying whether one of its
+    participants refuses analysis, or sharing with coordinators. The same rules as the queryset (tests compare
+    both for every role and consent). ``defer`` leaves fields unread; ``transcript_bytes`` reads the transcript
+    as its stored UTF-8 bytes (SQLite) for the coding views' cache of decoded transcripts."""
     team = _team_partnership_ids(user)
     coordinated = _coordinated_programme_ids(user)
     if not team and not coordinated:
         raise Http404
-    links = Source.participants.through.objects.filter(source_id=OuterRef("pk"))
     try:
-        source = (
-            Source.objects.select_related("partnership__organisation", "partnership__programme")
-            .defer(*defer)
-            .annotate(
-                refused_analysis=Exists(links.filter(participant__consent_analysis=False)),
-                refused_coordinators=Exists(links.filter(participant__consent_coordinators=False)),
-                **(annotate or {}),
-            )
-            .get(Q(partnership_id__in=team) | Q(partnership__programme_id__in=coordinated, shared_with_programme=True),
-                 pk=pk)
-        )
-    except (Source.DoesNotExist, ValueError, TypeError):
+        pk = int(pk)
+    except (ValueError, TypeError):
         raise Http404 from None
+    source = source_for_analysis(pk, team=team, coordinated=coordinated, defer=defer,
+                                 transcript_bytes=transcript_bytes)
+    if source is None:
+        raise Http404
     refused = source.refused_analysis or (source.partnership_id not in team and source.refused_coordinators)
     del source.refused_analysis, source.refused_coordinators
-    if refused or (write and not can_code(user, source)):
+    if refused:
+        raise Http404
+    # The partnership as the person's memberships already hold it (no query); a coordinator's shared source
+    # reads it with its organisation and programme.
+    own = next((m.partnership for m in memberships_of(user) if m.partnership_id == source.partnership_id), None)
+    source.partnership = own or Partnership.objects.select_related("organisation", "programme").get(
+        pk=source.partnership_id)
+    if write and not can_code(user, source):
         raise Http404
     return source
 

@@ -31,20 +31,11 @@ _recent_lock = threading.Lock()
 _TEXTS: OrderedDict[int, tuple[bytes, str]] = OrderedDict()
 
 
-def transcript_bytes() -> dict:
-    """The annotation reading the transcript as its stored UTF-8 bytes (SQLite), for ``with_transcript``."""
-    from django.db import connection
-    from django.db.models import BinaryField
-    from django.db.models.functions import Cast
-
-    return {"transcript_utf8": Cast("transcript", BinaryField())} if connection.vendor == "sqlite" else {}
-
-
 def with_transcript(source):
     """Fill in ``source.transcript`` when it was deferred, reusing the text already decoded for this source.
 
     Reading 1 MB of transcript from SQLite is quick; decoding its UTF-8 into a Python string costs 3–7 ms, every
-    request. The bytes are read as they are stored (``transcript_bytes()``, in the query that checked access)
+    request. The bytes are read as they are stored (``transcript_bytes=True`` in the query that checked access)
     and compared with those decoded last time: only the very same bytes reuse the same string (and with it
     the offset map)."""
     if "transcript" in source.__dict__:

@@ -17,6 +17,7 @@ from ninja.pagination import paginate
 
 from ovoz.analysis.access import (
     codes_usable_on,
+    codes_usable_on_by_pk,
     codings_visible_to,
     get_analysable_source_for_user,
     get_coding_for_user,
@@ -117,7 +118,7 @@ def coding_create_api(request, source_id: int, payload: CodingIn):
     user = request.auth
     source = get_analysable_source_for_user(user, source_id, write=True)
     ids = set(payload.codes)
-    codes = list(codes_usable_on(user, source).filter(pk__in=ids))
+    codes = codes_usable_on_by_pk(user, source, ids)
     if len(codes) != len(ids):
         unknown = sorted(ids - {c.pk for c in codes})
         return Status(400, {"detail": f"These codes cannot be applied to this source: {unknown}."})

@@ -60,8 +60,8 @@ def audit_write(
     ip_address: str | None = None,
     object_repr: str | None = None,
 ) -> AuditEntry:
-    if partnership is not None and programme is None:
-        programme = partnership.programme
+    # The partnership's programme by its id: reading the programme row would cost a query on hot paths.
+    programme_id = programme.pk if programme is not None else getattr(partnership, "programme_id", None)
     return AuditEntry.objects.create(
         actor=actor if getattr(actor, "pk", None) else None,
         actor_label=_label(actor),
@@ -71,7 +71,7 @@ def audit_write(
         object_id=str(obj.pk) if obj is not None else "",
         object_repr=(object_repr if object_repr is not None else str(obj) if obj is not None else "")[:200],
         changes=changes or {},
-        programme=programme,
+        programme_id=programme_id,
         partnership=partnership,
         ip_address=ip_address,
     )

@@ -4,6 +4,7 @@ Every view and API endpoint fetches these objects through the functions here. Mi
 forbidden answer the same ``Http404``, so an outsider cannot probe which records exist.
 """
 
+from django.db import connection
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
@@ -25,9 +26,28 @@ def memberships_of(user) -> list[Membership]:
         return []
     cached = getattr(user, "_ovoz_memberships", None)
     if cached is None:
-        cached = list(Membership.objects.filter(user=user).select_related("partnership"))
+        cached = _memberships_with_partnerships(user.pk)
         user._ovoz_memberships = cached
     return cached
+
+
+def _memberships_with_partnerships(user_id: int) -> list[Membership]:
+    """``Membership.objects.filter(user=user).select_related("partnership")`` as two plain statements: every
+    request asks it first, and compiling the ORM query cost more than running it."""
+    q = connection.ops.quote_name
+    table = q(Membership._meta.db_table)
+    memberships = list(Membership.objects.raw(f"SELECT * FROM {table} WHERE {q('user_id')} = %s ORDER BY {q('id')}",
+                                              [user_id]))
+    ids = sorted({m.partnership_id for m in memberships if m.partnership_id})
+    if ids:
+        table = q(Partnership._meta.db_table)
+        marks = ", ".join(["%s"] * len(ids))
+        partnerships = {p.pk: p for p in Partnership.objects.raw(
+            f"SELECT * FROM {table} WHERE {q('id')} IN ({marks})", ids)}
+        for m in memberships:
+            if m.partnership_id:
+                m.partnership = partnerships[m.partnership_id]
+    return memberships
 
 
 def forget_memberships(user) -> None:

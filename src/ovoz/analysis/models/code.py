@@ -50,9 +50,18 @@ class Code(models.Model):
     def __str__(self):
         return self.name()
 
+    NAME_LANGUAGES = ("en", "ru", "ky", "uz", "tg")
+
     def name(self, language: str | None = None) -> str:
         language = (language or translation.get_language() or "en")[:2]
         return getattr(self, f"name_{language}", "") or self.name_en
+
+    @classmethod
+    def name_from(cls, names: tuple[str, ...], language: str | None = None) -> str:
+        """``name()`` from the names in ``NAME_LANGUAGES`` order, for code rows read without the model."""
+        language = (language or translation.get_language() or "en")[:2]
+        i = cls.NAME_LANGUAGES.index(language) if language in cls.NAME_LANGUAGES else 0
+        return names[i] or names[0]
 
     @property
     def is_retired(self) -> bool:

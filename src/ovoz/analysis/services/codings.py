@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from ovoz.analysis.coding_sql import codes_on_stretch
 from ovoz.analysis.models import Code, Coding, DoubleCoding
 from ovoz.audit.services import audit_write
 
@@ -53,11 +54,9 @@ def coding_create(
     _check_round(actor, source, double_coding)
     for code in codes:
         _check_code(source, code)
-    lookup = {"source": source, "start": start, "end": end, "double_coding": double_coding}
-    if double_coding is not None:
-        lookup["coder"] = actor
     # The codes already on exactly this stretch, in one query whatever the number of codes.
-    present = set(Coding.objects.filter(**lookup, code__in=codes).values_list("code_id", flat=True))
+    present = codes_on_stretch(source.pk, start, end, [c.pk for c in codes],
+                               round_id=double_coding.pk if double_coding else None, coder_id=actor.pk)
     made = []
     for code in codes:
         if code.pk in present:

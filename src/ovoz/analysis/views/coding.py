@@ -9,28 +9,22 @@ gives the positions. With htmx (or the page's own script) the answer is the re-r
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from ovoz.analysis.access import codes_usable_on, codes_visible_to
+from ovoz.analysis.access import codes_usable_on, codes_usable_on_by_pk
 from ovoz.analysis.coding_spans import AmbiguousPhrase, offsets_of, span_in_codepoints, span_of_phrase
 from ovoz.analysis.services.codings import coding_create
 from ovoz.analysis.views.coding_context import (
     code_tree,
     coding_context,
     coding_source,
-    legend_context,
     round_from,
-    urls_for,
-    visible_codings,
 )
-from ovoz.analysis.views.coding_render import EXCERPT, Span, margin_item, pieces_html
+from ovoz.analysis.views.coding_window import window_response
 
 CONTEXT = 40
 
@@ -53,7 +47,7 @@ def _chosen_codes(request, source) -> list:
     ids = {int(v) for v in request.POST.getlist("codes") if v.isdigit()}
     if not ids:
         raise ValidationError(_("Choose at least one code."))
-    codes = list(codes_usable_on(request.user, source).filter(pk__in=ids))
+    codes = codes_usable_on_by_pk(request.user, source, ids)
     if len(codes) != len(ids):
         raise ValidationError(_("One of the chosen codes cannot be applied to this source."))
     return codes
@@ -123,46 +117,6 @@ def coding_apply(request, pk: int):
     else:
         messages.info(request, _("These codes were already on exactly this passage."))
     return redirect(coding_context_url(source, round_))
-
-
-def window_response(request, source, round_, start: int, end: int) -> JsonResponse | None:
-    """Only what changed, for the page's script: the pieces of the transcript between two boundaries it named
-    around the selection (``window_start``/``window_end``, UTF-16), the margin entry of the new stretch and the
-    code list. Re-rendering a whole 1 MB transcript after every coding would make coding slow; a coding only
-    cuts the pieces it covers, so the pieces outside the window stay as they are. None when the page is
-    filtered or the window does not hold the stretch: the caller then sends the whole transcript."""
-    if request.GET.get("code") or request.GET.get("coder"):
-        return None
-    try:
-        window = int(request.POST["window_start"]), int(request.POST["window_end"])
-    except (KeyError, ValueError):
-        return None
-    text = source.transcript or ""
-    offsets = offsets_of(source)
-    lo, hi = (offsets.codepoint_from_utf16(u) for u in window)
-    if not (0 <= lo <= start < end <= hi <= len(text)) or offsets.utf16_from_codepoint(lo) != window[0]:
-        return None
-    user = request.user
-    visible = visible_codings(user, source, round_)
-    in_window = visible.filter(start__lt=hi, end__gt=lo).values_list("pk", "start", "end", "code_id")
-    spans = [Span(*row) for row in in_window]
-    counts = dict(visible.values_list("code_id").annotate(n=Count("pk")).values_list("code_id", "n"))
-    known = {c.pk: c for c in codes_visible_to(user).filter(pk__in=counts)}
-    urls = urls_for(source, round_)
-    group = sorted((s for s in spans if s.start == start and s.end == end), key=lambda s: s.pk)
-    words = text[start:min(end, start + EXCERPT)] + ("…" if end - start > EXCERPT else "")
-    total = sum(counts.values())
-    legend = render_to_string("analysis/coding_legend.html", legend_context(
-        counts, known, set(), urls, total=total, shown=total, filtered=False), request=request)
-    return JsonResponse({
-        "window": list(window),
-        "html": pieces_html(text, spans, lo, hi),
-        "span": f"{start}-{end}",
-        "at": start,
-        "margin": margin_item(start, end, group, words, {pk: c.name() for pk, c in known.items()},
-                              escape(urls["panel"])),
-        "legend": legend,
-    })
 
 
 def coding_context_url(source, round_) -> str:

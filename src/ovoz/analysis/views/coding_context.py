@@ -17,16 +17,16 @@ from ovoz.analysis.access import (
     get_analysable_source_for_user,
     get_double_coding_for_user,
 )
-from ovoz.analysis.coding_spans import transcript_bytes, with_transcript
+from ovoz.analysis.coding_spans import with_transcript
 from ovoz.analysis.models import Coding, DoubleCoding
-from ovoz.analysis.views.coding_render import Span, colour_rules, margin_html, transcript_html
+from ovoz.analysis.views.coding_render import Span, colour_rules, legend_html, margin_html, transcript_html
 
 
 def coding_source(user, pk, *, write: bool = False):
     """The source as ``get_analysable_source_for_user`` gives it (access and consent checked first), with its
     transcript read through the cache of decoded transcripts."""
     return with_transcript(get_analysable_source_for_user(user, pk, write=write, defer=("transcript",),
-                                                          annotate=transcript_bytes()))
+                                                          transcript_bytes=True))
 
 
 def round_from(request, source) -> DoubleCoding | None:
@@ -106,8 +106,10 @@ def legend_context(counts: dict[int, int], known: dict, code_filter: set[int], u
     def filter_url(code):
         return f"{urls['page']}?{urlencode({**urls['base'], 'code': code.pk})}"
 
+    used_codes = [(c, counts[c.pk], c.pk in code_filter, filter_url(c)) for c in used]
     return {
-        "used_codes": [(c, counts[c.pk], c.pk in code_filter, filter_url(c)) for c in used],
+        "used_codes": used_codes,
+        "legend_html": legend_html(used_codes, total=total, shown=shown, filtered=filtered),
         "total": total,
         "shown": shown,
         "filtered": filtered,

@@ -9,9 +9,12 @@ text exactly (a carriage return is written as ``&#13;``, which HTML keeps, where
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 HEX = re.compile(r"#[0-9a-fA-F]{6}")
 DEFAULT_COLOUR = "#f4c542"
@@ -24,6 +27,16 @@ class Span:
     start: int
     end: int
     code_id: int
+
+
+class CodeLabel(NamedTuple):
+    """What the legend prints of a code, where only its name was read."""
+
+    pk: int
+    label: str
+
+    def name(self) -> str:
+        return self.label
 
 
 def colour_of(value: str) -> str:
@@ -127,3 +140,24 @@ def margin_html(text: str, spans: list[Span], code_names: dict[int, str], panel_
     items = "".join(margin_item(a, b, group, words, code_names, panel_url)
                     for a, b, group, words in stretches(text, spans))
     return mark_safe(f'<ol class="coding-margin-list">{items}</ol>')
+
+
+def legend_html(used_codes, *, total: int, shown: int, filtered: bool) -> SafeString:
+    """The code list with counts (each a link filtering the view by that code) and how many codings show.
+    Written here rather than by a template: the page's script asks for it again after every coding."""
+    if filtered:
+        count = ngettext("Showing %(shown)s of %(total)s coding.", "Showing %(shown)s of %(total)s codings.",
+                         total) % {"shown": shown, "total": total}
+    else:
+        count = ngettext("%(total)s coding.", "%(total)s codings.", total) % {"total": total}
+    if used_codes:
+        items = "".join(
+            f'<li><a href="{escape(url)}" class="chip k{code.pk}{" on" if on else ""}"><i aria-hidden="true"></i>'
+            f'{escape(code.name())}</a> <span class="count">{n}</span></li>'
+            for code, n, on, url in used_codes
+        )
+        listing = f'<ul class="coding-legend">{items}</ul>'
+    else:
+        listing = f'<p class="muted">{escape(_("No codings yet."))}</p>'
+    return mark_safe(f'<div id="coding-legend"><h2>{escape(_("Codes"))}</h2>'
+                     f'<p class="muted coding-count">{escape(count)}</p>{listing}</div>')
