@@ -19,7 +19,7 @@ from ovoz.mechanisms.access import recommendations_visible_to
 from ovoz.mechanisms.models import Article, Ratification, Recommendation, RightsMapping
 from ovoz.publishing.access import findings_visible_to
 from ovoz.publishing.models import Finding, FindingLink
-from ovoz.publishing.statistics import attribute_label, min_cell
+from ovoz.publishing.statistics import attribute_label, tabulate
 
 QUOTES_PER_ARTICLE = 4
 UN_ORIGINS = [Recommendation.Origin.CONCLUDING, Recommendation.Origin.UPR, Recommendation.Origin.SPECIAL]
@@ -55,11 +55,7 @@ def articles_reviewed(mechanism, country: str) -> list[Article]:
 
 def table(counts: Counter, measure: str = "participants") -> dict:
     """A statistic in the publishing app's shape, small cells suppressed (shown as "fewer than N")."""
-    threshold = min_cell()
-    rows = [[label, n if n >= threshold else None] for label, n in sorted(counts.items(), key=lambda kv: (-kv[1],
-                                                                                                        kv[0]))]
-    return {"by": "", "measure": measure, "rows": rows, "small": [r[0] for r in rows if r[1] is None],
-            "participants": [], "total": sum(counts.values()), "threshold": threshold, "mode": "suppress"}
+    return tabulate(counts, "suppress", measure=measure)
 
 
 def _mapped(article: Article, user, programme) -> tuple[list, list]:

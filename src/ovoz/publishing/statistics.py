@@ -68,6 +68,14 @@ def compute(publication, spec: dict, language: str, mode: str) -> dict:
         label = attribute_label(person, by, language) or _("not recorded")
         counts[label] += 1
         used.append(person.pk)
+    return tabulate(counts, mode, by=by, measure=measure, participants=used)
+
+
+def tabulate(counts: Counter, mode: str, *, by: str = "", measure: str = "participants",
+             participants=()) -> dict:
+    """Counts by label as a statistic's table, the cells below the threshold suppressed (``None``, shown as
+    "fewer than N") or merged into one "other" row (itself suppressed if still too small). Every table that
+    leaves Ovoz is cut here: the publications' blocks and the shadow-report packs."""
     threshold = min_cell()
     rows, small = [], []
     for label, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -80,5 +88,5 @@ def compute(publication, spec: dict, language: str, mode: str) -> dict:
         rows.append([_("other"), merged if merged >= threshold else None])
     elif mode == "suppress":
         rows = [[label, n if n >= threshold else None] for label, n in rows]
-    return {"by": by, "measure": measure, "rows": rows, "small": small, "participants": sorted(set(used)),
+    return {"by": by, "measure": measure, "rows": rows, "small": small, "participants": sorted(set(participants)),
             "total": sum(counts.values()), "threshold": threshold, "mode": mode}
