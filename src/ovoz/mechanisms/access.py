@@ -78,7 +78,7 @@ def get_review_for_user(user, pk, *, write: bool = False) -> Review:
 
 def mappings_visible_to(user) -> QuerySet[RightsMapping]:
     """Violation-type mappings for every member; code mappings for those who see the code."""
-    qs = RightsMapping.objects.select_related("article__instrument", "term", "code")
+    qs = RightsMapping.objects.select_related("article__instrument", "term", "code__partnership")
     if not is_member(user):
         return qs.none()
     return qs.filter(Q(term__isnull=False) | Q(code__in=codes_visible_to(user)))

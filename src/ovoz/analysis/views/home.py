@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.shortcuts import render
 
+from ovoz.accounts.roles import Role
 from ovoz.analysis.access import analysable_sources_visible_to, codes_visible_to
 from ovoz.analysis.models import Coding
 from ovoz.evidence.models import Source
@@ -40,6 +41,10 @@ def index(request):
         .values_list("pk", "organisation__name").order_by("organisation__name")
     )
     programmes = {m.programme_id for m in memberships_of(user)}
+    # The codebook and memos open for coordinators and partnership teams (programme_for_analysis); a community
+    # co-researcher works only in the sessions she is invited to, so her page links to those alone.
+    analysed = {m.programme_id for m in memberships_of(user)
+                if m.role == Role.COORDINATOR or (m.partnership_id and Role(m.role).can_see_partnership_evidence())}
     return render(request, "analysis/index.html", {
         "page": page,
         "q": q,
@@ -50,5 +55,6 @@ def index(request):
         "query": query_without_page(request),
         "codes_count": codes_visible_to(user, include_retired=False).filter(
             Q(programme_id__in=programmes)).count(),
-        "programme_ids": sorted(programmes),
+        "programme_ids": sorted(analysed),
+        "analyst": bool(analysed),
     })

@@ -40,8 +40,11 @@ def mapping_view(request):
             messages.success(request, _("The link is saved."))
             return redirect("mechanisms:mapping")
     mappings = access.mappings_visible_to(user).order_by("pk")
-    articles = access.articles_visible_to(user).prefetch_related(
-        Prefetch("mappings", queryset=mappings, to_attr="visible_mappings"))
+    articles = list(access.articles_visible_to(user).prefetch_related(
+        Prefetch("mappings", queryset=mappings, to_attr="visible_mappings")))
+    for article in articles:  # the remove link only where she may remove the link
+        for m in article.visible_mappings:
+            m.removable = access.can_change_mapping(user, m)
     return render(request, "mechanisms/mapping.html", {
         "articles": articles, "form": form, "can_add": can_terms or codes.exists(),
     })

@@ -43,7 +43,10 @@ def index_view(request):
 def _programmes(user):
     from ovoz.programmes.access import programmes_visible_to
 
-    return [p for p in programmes_visible_to(user) if access.can_see_programme_recommendations(user, p.pk)]
+    programmes = [p for p in programmes_visible_to(user) if access.can_see_programme_recommendations(user, p.pk)]
+    for p in programmes:  # the pack draws on evidence: coordinators and research teams only
+        p.can_build_pack = access.can_build_pack(user, p)
+    return programmes
 
 
 @login_required

@@ -31,8 +31,11 @@ def contact_list_view(request, programme_id: int):
         kind = ""
     own = [p for p in partnerships_visible_to(request.user).filter(programme=programme)
            if access.can_see_safety(request.user, p)]
+    page = paginate(request, qs, per_page=50)
     return render(request, "safety/contacts.html", {
-        "programme": programme, "page": paginate(request, qs, per_page=50), "kind": kind,
+        "programme": programme, "page": page, "kind": kind,
+        # Edit and delete only where she may (a programme-wide contact is the coordinators').
+        "editable": {c.pk for c in page if access.can_edit_contact(request.user, c)},
         "kinds": SupportContact.Kind.choices, "query": f"kind={kind}" if kind else "",
         "can_add_programme": is_coordinator_of(request.user, programme.pk), "partnerships": own,
     })
