@@ -10,7 +10,6 @@ no two are the same word. TF-IDF weights them, with sub-linear counts so one rep
 import re
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ovoz.search.fold import fold
 
@@ -19,7 +18,10 @@ MAX_FEATURES = 60_000
 _WORD = re.compile(r"[^\W\d_][\w']*")
 
 
-def vectorizer(*, max_features: int = MAX_FEATURES) -> TfidfVectorizer:
+def vectorizer(*, max_features: int = MAX_FEATURES):
+    # scikit-learn is imported here, not with the module: it takes 1.5 s, and the URLs import this module.
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     # ``fold`` is a module-level function, so the fitted vectoriser pickles by reference to it.
     return TfidfVectorizer(
         analyzer="char_wb", ngram_range=NGRAMS, preprocessor=fold, lowercase=False, sublinear_tf=True,
@@ -27,7 +29,7 @@ def vectorizer(*, max_features: int = MAX_FEATURES) -> TfidfVectorizer:
     )
 
 
-def drop_pruned_terms(fitted: TfidfVectorizer) -> TfidfVectorizer:
+def drop_pruned_terms(fitted):
     """Forget the n-grams that were left out (``stop_words_``): scikit-learn keeps them only for inspection,
     they would make the stored model several times larger, and they are pieces of testimony we do not need."""
     if hasattr(fitted, "stop_words_"):

@@ -17,7 +17,6 @@ import threading
 from collections import OrderedDict
 
 import joblib
-import sklearn
 from django.core.files.base import ContentFile
 
 from ovoz.analysis.suggest.sentences import Sentence
@@ -34,6 +33,8 @@ class ModelUnavailable(Exception):
 
 
 def dump(model: Model) -> bytes:
+    import sklearn
+
     payload = {"format": FORMAT, "sklearn": sklearn.__version__, "vectorizer": model.vectorizer,
                "codes": model.codes, "coef": model.coef, "intercept": model.intercept, "meta": model.meta}
     buffer = io.BytesIO()

@@ -14,8 +14,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import GroupKFold
 
 from ovoz.analysis.suggest import features
 
@@ -62,6 +60,13 @@ class Model:
         return 1.0 / (1.0 + np.exp(-scores))
 
 
+def _logistic_regression():
+    # Imported when training, not with the module (scikit-learn takes 1.5 s; the URLs import this module).
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression
+
+
 def eligible_codes(examples: list[Example], min_examples: int) -> list[int]:
     """Codes on at least ``min_examples`` sentences: fewer is not enough to learn from (or to measure)."""
     counts = Counter(code for e in examples for code in e.positives)
@@ -90,7 +95,7 @@ def fit(examples: list[Example], codes: list[int], *, c: float = C) -> Model:
         if len(set(y)) < 2:
             continue
         # The dual solver: far faster than the primal one when n-grams outnumber sentences, as they do here.
-        clf = LogisticRegression(C=c, class_weight="balanced", solver="liblinear", dual=True, tol=1e-3,
+        clf = _logistic_regression()(C=c, class_weight="balanced", solver="liblinear", dual=True, tol=1e-3,
                                  max_iter=1000, random_state=0)
         clf.fit(X if len(rows) == X.shape[0] else X[rows], np.asarray(y))
         coef[i] = clf.coef_[0]
@@ -168,6 +173,8 @@ def evaluate(examples: list[Example], codes: list[int], *, threshold: float, fol
     position = {i: n for n, i in enumerate(complete)}
     # Sources not coded (only rejected suggestions) are never measured, so they train in every fold.
     measured = np.array([e.complete for e in examples], dtype=bool)
+    from sklearn.model_selection import GroupKFold
+
     splitter = GroupKFold(n_splits=folds)
     for _train, test_idx in splitter.split(np.zeros((len(complete), 1)), groups=groups[measured]):
         test_rows = [complete[i] for i in test_idx]
