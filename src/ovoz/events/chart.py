@@ -68,7 +68,7 @@ def before_after_chart(topics: list[TopicResult]) -> SafeString:
                     '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}</title></rect>'
                     '<text x="{}" y="{}" font-size="13">{}</text>',
                     LEFT, bar_y, f"{end - LEFT:.1f}", BAR, colour,
-                    f"{_('Before') if j == 0 else _('After')}: {value:.2f}",
+                    (_("Before") if j == 0 else _("After")) + f": {value:.2f}",
                     f"{end + 4:.1f}", bar_y + BAR - 3, f"{value:.2f}",
                 )
             )

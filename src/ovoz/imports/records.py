@@ -77,7 +77,7 @@ class Records:
         specs = self.mapping.source
         values = {"kind": Source.Kind.SURVEY, "language": language}
         title = self.read(ctx, "title", specs.get("title"), "text:200")
-        values["title"] = title or f"{(self.title or _('Survey'))[:185]} – {ctx.key[:8]}"
+        values["title"] = title or (self.title or _("Survey"))[:185] + f" – {ctx.key[:8]}"
         values["date"] = self.read(ctx, "date", specs.get("date"), "date") or when
         place = self.read(ctx, "place", specs.get("place"), "text:200")
         if place:

@@ -33,11 +33,12 @@ def render(actors: list[Actor], *, title: str = "", place_url: Callable[[Actor],
     link = link or (lambda a: None)
     width = LEFT + CELL_W * len(STANCES) + 24
     height = TOP + CELL_H * len(INFLUENCES) + BOTTOM
+    name = _("Power map")  # gettext outside the f-strings, where makemessages finds it
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" class="power-map" '
-        f'aria-label="{esc(_("Power map"))}{": " + esc(title) if title else ""}" '
+        f'aria-label="{esc(name)}{": " + esc(title) if title else ""}" '
         f'font-family="Helvetica, Arial, sans-serif">',
-        f"<title>{esc(title or _('Power map'))}</title>",
+        f"<title>{esc(title or name)}</title>",
         f'<rect width="{width}" height="{height}" fill="#fff"/>',
     ]
     if title:
@@ -69,8 +70,9 @@ def render(actors: list[Actor], *, title: str = "", place_url: Callable[[Actor],
         out.append(f'<text x="{LEFT - 14}" y="{y + CELL_H / 2 + 6}" font-size="16" text-anchor="end">'
                    f"{influence}</text>")
     mid = TOP + CELL_H * 3
+    axis = _("Influence")
     out.append(f'<text x="40" y="{mid}" font-size="15" text-anchor="middle" transform="rotate(-90 40 {mid})" '
-               f'class="pm-axis">{esc(_("Influence"))}</text>')
+               f'class="pm-axis">{esc(axis)}</text>')
     for stance in STANCES:
         x, _y = cell_origin(0, stance)
         lines = wrap(str(Actor.Stance(stance).label), CELL_W - 10, 13, 2)

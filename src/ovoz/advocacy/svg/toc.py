@@ -104,7 +104,7 @@ def render(toc: TheoryOfChange, nodes: list[ChangeNode], *, link: Callable[[Chan
     parts.append(text_block(title_lines, MARGIN, MARGIN + 22, 22, anchor="start", cls="toc-title"))
     y = MARGIN + 22 + len(title_lines) * 27 + 10
 
-    goal_lines = wrap(f"{_('Goal')}: {toc.goal}", main_w * 0.7 - 20, FONT + 2, 5)
+    goal_lines = wrap(_("Goal") + f": {toc.goal}", main_w * 0.7 - 20, FONT + 2, 5)
     goal = Box(None, main_left + main_w * 0.15, y, main_w * 0.7, len(goal_lines) * (FONT + 2) * 1.25 + 22,
                goal_lines, "")
     band_tops = {None: (y, goal.y + goal.h)}
@@ -138,8 +138,9 @@ def render(toc: TheoryOfChange, nodes: list[ChangeNode], *, link: Callable[[Chan
         sy += 22
         items = by_kind[kind]
         if not items:
+            none_yet = _("None yet.")
             side.append(f'<text x="{side_x + 14}" y="{sy:.1f}" font-size="{FONT}" fill="#777">'
-                        f'{esc(_("None yet."))}</text>')
+                        f'{esc(none_yet)}</text>')
             sy += 24
         for node in items:
             about = codes.get(node.leads_to_id) if node.leads_to_id else _("the goal")
@@ -171,9 +172,10 @@ def render(toc: TheoryOfChange, nodes: list[ChangeNode], *, link: Callable[[Chan
     drawn = [_box(goal, COLOURS[None], None)]
     drawn += [_box(b, COLOURS[K(b.node.kind)], link(b.node)) for b in boxes.values()]
     size = ' width="420mm" height="297mm"' if print_size and height == MIN_HEIGHT else ""
+    name = _("Theory of Change")
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height:.0f}"{size} role="img" '
-        f'aria-label="{esc(_("Theory of Change"))}: {esc(toc.title)}" class="toc-diagram" '
+        f'aria-label="{esc(name)}: {esc(toc.title)}" class="toc-diagram" '
         f'font-family="Helvetica, Arial, sans-serif">'
         f'<title>{esc(toc.title)}</title>'
         '<defs><marker id="toc-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '

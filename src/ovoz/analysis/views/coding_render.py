@@ -158,6 +158,9 @@ def legend_html(used_codes, *, total: int, shown: int, filtered: bool) -> SafeSt
         )
         listing = f'<ul class="coding-legend">{items}</ul>'
     else:
-        listing = f'<p class="muted">{escape(_("No codings yet."))}</p>'
-    return mark_safe(f'<div id="coding-legend"><h2>{escape(_("Codes"))}</h2>'
+        # Translated outside the f-strings: xgettext does not look inside them.
+        none_yet = escape(_("No codings yet."))
+        listing = f'<p class="muted">{none_yet}</p>'
+    heading = escape(_("Codes"))
+    return mark_safe(f'<div id="coding-legend"><h2>{heading}</h2>'
                      f'<p class="muted coding-count">{escape(count)}</p>{listing}</div>')

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from ovoz.audit.models import AuditEntry
 from ovoz.deliverables import access, deadlines, gantt, rules
 from ovoz.deliverables.forms import DeliverableFilterForm, DueForm, ReviewForm, VersionForm
+from ovoz.deliverables.grants_work import grants_work
 from ovoz.deliverables.models import DeliverableState
 from ovoz.deliverables.services import (
     deliverable_accept,
@@ -137,6 +138,7 @@ def deliverable_detail_view(request, pk: int):
             else None,
             "history": history,
             "today": deadlines.today(),
+            "grants_work": grants_work(user, deliverable),
         },
     )
 

@@ -9,6 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ovoz.deliverables.grants_work import deliverables_for
+from ovoz.deliverables.models import DeliverableKind
 from ovoz.grants import access
 from ovoz.grants.forms import (
     CommentForm,
@@ -98,6 +100,7 @@ def proposal_detail_view(request, pk: int):
         request,
         "grants/proposal_detail.html",
         {
+            "deliverables": deliverables_for(request.user, proposal.partnership, DeliverableKind.ADVOCACY_PROPOSAL),
             "proposal": proposal,
             "lines": lines,
             "total": sum((line.amount for line in lines), 0),

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ovoz.accounts.security import reauth_redirect
+from ovoz.deliverables.grants_work import deliverables_for
+from ovoz.deliverables.models import DeliverableKind
 from ovoz.grants import access
 from ovoz.grants.forms import AttachmentForm, CommentForm, ReportCreateForm, ReportEditForm, ReviewForm
 from ovoz.grants.models import ReportStatus, ReportTemplate
@@ -72,6 +74,7 @@ def report_detail_view(request, pk: int):
         request,
         "grants/report_detail.html",
         {
+            "deliverables": deliverables_for(request.user, partnership, DeliverableKind.FINANCIAL_REPORT),
             "report": report,
             "grant": report.grant,
             "summary": summary,

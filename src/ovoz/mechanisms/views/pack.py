@@ -66,7 +66,8 @@ def pack_download_view(request, programme_id: int, fmt: str):
                            country=form.cleaned_data["country"], mechanism=form.cleaned_data["mechanism"])
     except ValidationError as exc:
         return HttpResponse(" ".join(exc.messages), status=409, content_type=TEXT)
-    name = slugify(f"{_('shadow report')} {form.cleaned_data['mechanism'].short_name} {form.cleaned_data['country']}")
+    # The file name stays in ASCII (slugify drops Cyrillic letters; a header value should be ASCII).
+    name = slugify(f"shadow report {form.cleaned_data['mechanism'].short_name} {form.cleaned_data['country']}")
     response = HttpResponse(data, content_type=FORMATS[fmt][0])
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     return response

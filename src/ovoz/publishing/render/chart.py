@@ -13,10 +13,11 @@ def bar_chart(table: dict, title: str = "") -> str:
     top = max([n for _, n in rows if n is not None] + [table.get("threshold", 5)])
     height = len(rows) * (BAR + GAP) + GAP + 20
     span = WIDTH - LABEL - 60
+    title = title or _("Chart")
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" '
         f'height="{height}" role="img" aria-labelledby="t">',
-        f'<title id="t">{escape(title or _("Chart"))}</title>',
+        f'<title id="t">{escape(title)}</title>',
     ]
     for i, (label, n) in enumerate(rows):
         y = GAP + i * (BAR + GAP)
