@@ -60,6 +60,8 @@ def _arguments():
                                                           "/tmp/taguette-venv/bin/taguette, or on PATH)")
     parser.add_argument("--taguette-highlights", type=int, default=50,
                         help="highlights timed in Taguette (the rest up to --codings is extrapolated)")
+    parser.add_argument("--http-codings", type=int, default=1000,
+                        help="codings applied through `ovoz serve` (waitress) over real HTTP (0: skip)")
     parser.add_argument("--seed", type=int, default=2024)
     return parser.parse_args()
 
@@ -265,6 +267,111 @@ def measure_ovoz(args, text: str, spans: list[tuple[int, int]], rng: random.Rand
     return results
 
 
+# --- Ovoz over real HTTP ------------------------------------------------------------------------------
+
+
+class HttpSession:
+    """One kept-alive HTTP/1.1 connection to the server, with the cookies it sets, as a browser holds them."""
+
+    def __init__(self, port: int):
+        import http.client
+
+        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        self.cookies: dict[str, str] = {}
+
+    def request(self, method: str, path: str, fields=None, headers=None) -> tuple[int, bytes]:
+        body = urllib.parse.urlencode(fields, doseq=True) if fields is not None else None
+        sent = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()), **(headers or {})}
+        if body is not None:
+            sent["Content-Type"] = "application/x-www-form-urlencoded"
+        self.connection.request(method, path, body=body, headers=sent)
+        response = self.connection.getresponse()
+        data = response.read()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            name, _, rest = header.partition("=")
+            self.cookies[name.strip()] = rest.split(";", 1)[0]
+        return response.status, data
+
+
+def _http_source(text: str):
+    """A second interview with the same transcript, for the served run (the first one holds the codings
+    made through the test Client)."""
+    from ovoz.evidence.models import Source
+
+    first = Source.objects.order_by("pk").first()
+    source = Source.objects.create(partnership=first.partnership, kind="interview", transcript=text,
+                                   title="Bench interview, served (fictional)", language="ru")
+    source.participants.set(first.participants.all())
+    return source
+
+
+def measure_ovoz_http(args, text: str, spans: list[tuple[int, int]], rng: random.Random) -> dict:
+    """The same codings sent by a client over a TCP socket to ``ovoz serve`` (waitress, in its own process),
+    after signing in through the login form: every byte a browser's request goes through."""
+    from django.db import connections
+    from django.urls import reverse
+
+    from ovoz.analysis.models import Code
+
+    source = _http_source(text)
+    codes = list(Code.objects.filter(programme=source.partnership.programme).order_by("pk"))
+    page = reverse("analysis:coding", args=[source.pk])
+    apply = reverse("analysis:coding_apply", args=[source.pk])
+    connections.close_all()
+    port = _free_port()
+    env = {**os.environ, "OVOZ_DATA_DIR": args.data_dir, "OVOZ_REQUIRE_2FA": "false"}
+    ovoz = Path(sys.executable).with_name("ovoz")
+    server = subprocess.Popen([str(ovoz), "serve", "--host", "127.0.0.1", "--port", str(port), "--threads", "4"],
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise SystemExit(f"ovoz serve did not start: {server.stderr.read().decode()[-2000:]}") from None
+                time.sleep(0.2)
+        client = HttpSession(port)
+        status, _ = client.request("GET", "/auth/login/")
+        status, _ = client.request("POST", "/auth/login/", {
+            "username": "bench_researcher", "password": "bench-password-2024",
+            "csrfmiddlewaretoken": client.cookies.get("csrftoken", "")})
+        if "sessionid" not in client.cookies:
+            raise SystemExit(f"signing in to the served Ovoz failed ({status})")
+        status, _ = client.request("GET", page)
+        assert status == 200, status
+        csrf = client.cookies["csrftoken"]
+        u16 = utf16_prefix(text)
+        bounds = [0, u16(len(text))]
+        times = []
+        for a, b in spans[: args.http_codings]:
+            start, end = u16(a), u16(b)
+            lo = bounds[bisect.bisect_right(bounds, start) - 1]
+            hi = bounds[bisect.bisect_left(bounds, end)]
+            data = {"codes": [c.pk for c in rng.sample(codes, rng.choice((1, 1, 2)))], "units": "utf16",
+                    "start": start, "end": end, "window_start": lo, "window_end": hi}
+            began = time.perf_counter()
+            status, body = client.request("POST", apply, data, {"HX-Request": "true", "X-CSRFToken": csrf})
+            times.append(time.perf_counter() - began)
+            if status != 200:
+                raise SystemExit(f"served apply answered {status}: {body[:300]!r}")
+            for x in (start, end):
+                i = bisect.bisect_left(bounds, x)
+                if i == len(bounds) or bounds[i] != x:
+                    bounds.insert(i, x)
+        floor = []
+        for _ in range(200):
+            began = time.perf_counter()
+            client.request("GET", "/health")
+            floor.append(time.perf_counter() - began)
+        return {"apply": times, "floor": floor}
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 # --- Taguette -----------------------------------------------------------------------------------------
 
 
@@ -413,6 +520,16 @@ def main() -> None:
     print(f"      {_stats(ovoz['open'])}")
     print(f"  the same page filtered by one code, {args.opens} times:")
     print(f"      {_stats(ovoz['open_filtered'])}")
+    served = None
+    if args.http_codings > 0:
+        served = measure_ovoz_http(args, text, spans, rng)
+        print()
+        print("Ovoz served by `ovoz serve` (waitress, its own process), over HTTP/1.1 on 127.0.0.1, signed in "
+              "through the login form:")
+        print(f"  apply {len(served['apply']):,} codings to a second copy of the transcript, one POST each:")
+        print(f"      {_stats(served['apply'])}")
+        print("  for scale, /health over the same connection, 200 times:")
+        print(f"      {_stats(served['floor'])}")
 
     command = find_taguette(args.taguette)
     print()
@@ -440,6 +557,9 @@ def main() -> None:
     print(f"{'':38}{'Ovoz':>12}{'Taguette':>16}")
     print(f"{f'{args.codings:,} codings, one request each':38}{ovoz_total:>10.1f} s{taguette_total:>12.0f} s "
           f"({label})")
+    if served is not None:
+        label = f"the same, Ovoz served over HTTP ({len(served['apply']):,})"
+        print(f"{label:38}{sum(served['apply']):>10.1f} s")
     print(f"{'per coding (median)':38}{statistics.median(ovoz['apply']) * 1000:>9.0f} ms"
           f"{statistics.median(tag['highlights']) * 1000:>13.0f} ms")
     print(f"{'open the coded transcript (median)':38}{statistics.median(ovoz['open']):>10.2f} s{'—':>14}")

@@ -38,6 +38,10 @@ def _programme(c):
     return {"programme_id": c.programme.pk}
 
 
+def _print(c):
+    return {"programme_id": c.programme.pk, "fmt": "docx"}
+
+
 def _code_a(c):
     return {"pk": c.cb_code_a.pk}
 
@@ -46,6 +50,7 @@ ENTRIES = {
     "analysis:codebook": ("get", _programme, only(200, *PROGRAMME_TEAMS)),
     "analysis:code_create": ("get", _programme, only(200, *PROGRAMME_TEAMS)),
     "analysis:codebook_seed": ("post", _programme, only(302, "coordinator")),
+    "analysis:codebook_print": ("get", _print, only(200, *PROGRAMME_TEAMS)),
     "analysis:code_detail": ("get", _code_a, only(200, *A_TEAM)),
     "analysis:code_edit": ("get", _code_a, only(200, *A_TEAM)),
     "analysis:code_move": ("get", _code_a, only(200, *A_TEAM)),

@@ -2,11 +2,13 @@
 
 from django.urls import path
 
-from ovoz.analysis.views import codebook, codebook_changes, memos
+from ovoz.analysis.views import codebook, codebook_changes, codebook_print, memos
 
 urlpatterns = [
     path("programmes/<int:programme_id>/codebook/", codebook.codebook_view, name="codebook"),
     path("programmes/<int:programme_id>/codebook/new/", codebook.code_create_view, name="code_create"),
+    path("programmes/<int:programme_id>/codebook/print.<str:fmt>", codebook_print.codebook_print_view,
+         name="codebook_print"),
     path("programmes/<int:programme_id>/codebook/seed/", codebook_changes.codebook_seed_view, name="codebook_seed"),
     path("analysis/codes/<int:pk>/", codebook.code_detail_view, name="code_detail"),
     path("analysis/codes/<int:pk>/edit/", codebook.code_edit_view, name="code_edit"),

@@ -1,9 +1,10 @@
-"""``ovoz codebook``: seed a programme's codebook, or print it as a tree, from a terminal."""
+"""``ovoz codebook``: seed a programme's codebook, list it as a tree, or write it to print, from a terminal."""
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Count
 
 from ovoz.accounts.models import User
+from ovoz.analysis.codebook_print import codebook_file
 from ovoz.analysis.models import Code
 from ovoz.analysis.services.codes import codebook_seed
 from ovoz.analysis.views.codebook_common import flatten
@@ -22,6 +23,12 @@ class Command(BaseCommand):
         ls.add_argument("--programme", type=int, required=True, help="Programme id.")
         ls.add_argument("--language", default="en", choices=["en", "ru", "ky", "uz", "tg"])
         ls.add_argument("--retired", action="store_true", help="Include retired and merged codes.")
+        pr = sub.add_parser("print", help="Write the codebook to print (PDF) or to edit (DOCX): definitions, "
+                                           "when to use each code and when not, examples.")
+        pr.add_argument("--programme", type=int, required=True, help="Programme id.")
+        pr.add_argument("--format", dest="fmt", default="pdf", choices=["pdf", "docx"])
+        pr.add_argument("--language", default="en", choices=["en", "ru", "ky", "uz", "tg"])
+        pr.add_argument("--out", required=True, help="The file to write.")
 
     def _programme(self, pk) -> Programme:
         try:
@@ -41,7 +48,22 @@ class Command(BaseCommand):
             self.stdout.write(f"{created} codes added to the codebook of “{programme}”." if created else
                               f"The codebook of “{programme}” was already seeded: nothing added.")
             return
+        if action == "print":
+            self._print(programme, options["fmt"], options["language"], options["out"])
+            return
         self._list(programme, options["language"], options["retired"])
+
+    def _print(self, programme, fmt, language, out):
+        # The operator's copy: the programme codebook and every partnership's own codes in use.
+        codes = list(Code.objects.filter(programme=programme, retired_at__isnull=True)
+                     .select_related("partnership__organisation").order_by("order", "name_en", "pk"))
+        data = codebook_file(programme, codes, fmt=fmt, language=language)
+        try:
+            with open(out, "wb") as handle:
+                handle.write(data)
+        except OSError as exc:
+            raise CommandError(f"Could not write {out}: {exc.strerror}.") from None
+        self.stdout.write(f"Wrote the codebook of “{programme}” ({len(codes)} codes, {language}) to {out}.")
 
     def _list(self, programme, language, retired):
         # An operator's view of the whole codebook; the counts are totals, not filtered by anyone's access.
