@@ -62,6 +62,8 @@ def _arguments():
                         help="highlights timed in Taguette (the rest up to --codings is extrapolated)")
     parser.add_argument("--http-codings", type=int, default=1000,
                         help="codings applied through `ovoz serve` (waitress) over real HTTP (0: skip)")
+    parser.add_argument("--http-threads", type=int, default=8, help="waitress threads of the served run "
+                                                                    "(8, as `ovoz serve` starts by default)")
     parser.add_argument("--seed", type=int, default=2024)
     return parser.parse_args()
 
@@ -321,7 +323,7 @@ def measure_ovoz_http(args, text: str, spans: list[tuple[int, int]], rng: random
     port = _free_port()
     env = {**os.environ, "OVOZ_DATA_DIR": args.data_dir, "OVOZ_REQUIRE_2FA": "false"}
     ovoz = Path(sys.executable).with_name("ovoz")
-    server = subprocess.Popen([str(ovoz), "serve", "--host", "127.0.0.1", "--port", str(port), "--threads", "4"],
+    server = subprocess.Popen([str(ovoz), "serve", "--host", "127.0.0.1", "--port", str(port), "--threads", str(args.http_threads)],
                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 60

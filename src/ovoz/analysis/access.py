@@ -121,16 +121,15 @@ def analysable_sources_visible_to(user) -> QuerySet[Source]:
     return sources_visible_to(user, scope=ANALYSIS)
 
 
-def get_analysable_source_for_user(user, pk, *, write: bool = False, defer: tuple[str, ...] = (),
-                                   transcript_bytes: bool = False) -> Source:
+def get_analysable_source_for_user(user, pk, *, write: bool = False, defer: tuple[str, ...] = ()) -> Source:
     """The source ``pk`` if it is in ``analysable_sources_visible_to(user)``, else 404.
 
     Every coding request asks this, so it is decided for the one source rather than by filtering all of them,
     in one statement (``ovoz.analysis.access_sql``): the source is read only if it belongs to one of the
     person's teams or is shared with a programme she coordinates, with two flags saying whether one of its
     participants refuses analysis, or sharing with coordinators. The same rules as the queryset (tests compare
-    both for every role and consent). ``defer`` leaves fields unread; ``transcript_bytes`` reads the transcript
-    as its stored UTF-8 bytes (SQLite) for the coding views' cache of decoded transcripts."""
+    both for every role and consent). ``defer`` leaves fields unread (the coding views read the
+    transcript through their cache, keyed by ``transcript_digest``)."""
     team = _team_partnership_ids(user)
     coordinated = _coordinated_programme_ids(user)
     if not team and not coordinated:
@@ -139,8 +138,7 @@ def get_analysable_source_for_user(user, pk, *, write: bool = False, defer: tupl
         pk = int(pk)
     except (ValueError, TypeError):
         raise Http404 from None
-    source = source_for_analysis(pk, team=team, coordinated=coordinated, defer=defer,
-                                 transcript_bytes=transcript_bytes)
+    source = source_for_analysis(pk, team=team, coordinated=coordinated, defer=defer)
     if source is None:
         raise Http404
     refused = source.refused_analysis or (source.partnership_id not in team and source.refused_coordinators)

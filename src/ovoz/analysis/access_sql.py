@@ -22,14 +22,11 @@ def _q(name: str) -> str:
 
 
 @cache
-def _statement(defer: frozenset[str], transcript_bytes: bool, vendor: str) -> str:
+def _statement(defer: frozenset[str], vendor: str) -> str:
     """The statement with ``{team}`` and ``{coordinated}`` left for the placeholders of the two id lists."""
     source = Source._meta
     table = _q(source.db_table)
     columns = [f"{table}.{_q(f.column)}" for f in source.concrete_fields if f.attname not in defer]
-    if transcript_bytes and vendor == "sqlite":
-        # The stored UTF-8 bytes, decoded (and cached) by ovoz.analysis.coding_spans.with_transcript.
-        columns.append(f"CAST({table}.{_q(source.get_field('transcript').column)} AS BLOB) AS transcript_utf8")
     links = Source.participants.through._meta
     link_table, person = _q(links.db_table), _q(Participant._meta.db_table)
     link_source = _q(links.get_field("source").column)
@@ -52,13 +49,13 @@ def _statement(defer: frozenset[str], transcript_bytes: bool, vendor: str) -> st
     )
 
 
-def source_for_analysis(pk: int, *, team: set[int], coordinated: set[int], defer: tuple[str, ...] = (),
-                        transcript_bytes: bool = False) -> Source | None:
+def source_for_analysis(pk: int, *, team: set[int], coordinated: set[int], defer: tuple[str, ...] = ()
+                        ) -> Source | None:
     """The source ``pk`` if it belongs to a ``team`` partnership or is shared with a ``coordinated`` programme,
     with ``refused_analysis`` and ``refused_coordinators`` set; None otherwise. The caller decides on the flags.
     An empty id list becomes ``NULL``, which matches nothing."""
     team_ids, coordinated_ids = sorted(team) or [None], sorted(coordinated) or [None]
-    sql = _statement(frozenset(defer), transcript_bytes, connection.vendor).format(
+    sql = _statement(frozenset(defer), connection.vendor).format(
         team=_placeholders(team_ids), coordinated=_placeholders(coordinated_ids),
     )
     params = [False, False, pk, *team_ids, *coordinated_ids, True]

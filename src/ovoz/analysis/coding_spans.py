@@ -28,34 +28,33 @@ _RECENT_SIZE = 4
 _recent_lock = threading.Lock()
 
 
-_TEXTS: OrderedDict[int, tuple[bytes, str]] = OrderedDict()
+_TEXTS: OrderedDict[int, tuple[str, str]] = OrderedDict()
 
 
 def with_transcript(source):
-    """Fill in ``source.transcript`` when it was deferred, reusing the text already decoded for this source.
+    """Fill in ``source.transcript`` when it was deferred, reusing the text read last time for this source.
 
-    Reading 1 MB of transcript from SQLite is quick; decoding its UTF-8 into a Python string costs 3–7 ms, every
-    request. The bytes are read as they are stored (``transcript_bytes=True`` in the query that checked access)
-    and compared with those decoded last time: only the very same bytes reuse the same string (and with it
-    the offset map)."""
+    Reading a 1 MB transcript costs milliseconds on every coding request: the overflow pages it spans are
+    decrypted again whenever another connection (another server thread) has written since, and decoding its
+    UTF-8 costs 3–7 ms more. The source's ``transcript_digest`` (set on every save) is read with the access
+    check; a text kept here is reused only while its digest is the same. With no digest, the text is read."""
     if "transcript" in source.__dict__:
         return source
-    raw = source.__dict__.pop("transcript_utf8", None)
-    if raw is None:
-        source.refresh_from_db(fields=["transcript"])
-        return source
-    raw = bytes(raw)
-    with _recent_lock:
-        cached = _TEXTS.get(source.pk)
-        if cached is not None and cached[0] == raw:
-            _TEXTS.move_to_end(source.pk)
-            text = cached[1]
-        else:
-            text = raw.decode("utf-8")
-            _TEXTS[source.pk] = (raw, text)
+    digest = source.__dict__.get("transcript_digest") or ""
+    if digest:
+        with _recent_lock:
+            cached = _TEXTS.get(source.pk)
+            if cached is not None and cached[0] == digest:
+                _TEXTS.move_to_end(source.pk)
+                source.transcript = cached[1]
+                return source
+    source.refresh_from_db(fields=["transcript"])
+    # Kept only if the digest is that of the text just read (a row changed in between is simply read again).
+    if digest and source.digest_of(source.transcript) == digest:
+        with _recent_lock:
+            _TEXTS[source.pk] = (digest, source.transcript)
             while len(_TEXTS) > _RECENT_SIZE:
                 _TEXTS.popitem(last=False)
-    source.transcript = text
     return source
 
 

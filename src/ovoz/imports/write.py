@@ -167,6 +167,8 @@ class Writer:
                     values[name] = normalise_newlines(values[name])
             planned.obj = Source(partnership=self.partnership, created_by=self.actor, is_fictional=self.fictional,
                                  external_id=planned.external_id[:100], **values)
+            # Written in bulk, without save(): the transcript's fingerprint is set here.
+            planned.obj.transcript_digest = Source.digest_of(planned.obj.transcript)
             objs.append(planned.obj)
         insert_objects(Source, objs)
         links = []

@@ -20,13 +20,14 @@ from ovoz.analysis.access import (
 from ovoz.analysis.coding_spans import with_transcript
 from ovoz.analysis.models import Coding, DoubleCoding
 from ovoz.analysis.views.coding_render import Span, colour_rules, legend_html, margin_html, transcript_html
+from ovoz.evidence.models import Source
 
 
 def coding_source(user, pk, *, write: bool = False):
     """The source as ``get_analysable_source_for_user`` gives it (access and consent checked first), with its
-    transcript read through the cache of decoded transcripts."""
-    return with_transcript(get_analysable_source_for_user(user, pk, write=write, defer=("transcript",),
-                                                          transcript_bytes=True))
+    transcript read through the cache of transcripts; its other long texts are not read (the coding pages
+    do not show them)."""
+    return with_transcript(get_analysable_source_for_user(user, pk, write=write, defer=Source.LONG_TEXTS))
 
 
 def round_from(request, source) -> DoubleCoding | None:

@@ -1,3 +1,5 @@
+import hashlib
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -46,6 +48,13 @@ class Source(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     external_id = models.CharField(max_length=100, blank=True, db_index=True)
+    # A fingerprint of the transcript, set on every save: the coding views keep decoded transcripts in memory
+    # and reuse one only while its fingerprint matches, without reading 1 MB of text on every request.
+    # Empty when not known (rows written in bulk before it is filled): the text is then read each time.
+    transcript_digest = models.CharField(max_length=32, blank=True, editable=False)
+
+    # The long texts (on SQLite they are stored last in the row: see evidence/0005_long_texts_last).
+    LONG_TEXTS = ("transcript", "translation_en", "notes", "stakeholders_present", "outcomes")
 
     class Meta:
         ordering = ["partnership", "-date", "title"]
@@ -59,6 +68,19 @@ class Source(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        # Kept in step with the transcript whenever the transcript is among the fields written.
+        update_fields = kwargs.get("update_fields")
+        if "transcript" in self.__dict__ and (update_fields is None or "transcript" in update_fields):
+            self.transcript_digest = self.digest_of(self.transcript)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "transcript_digest"}
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def digest_of(text: str) -> str:
+        return hashlib.blake2b((text or "").encode("utf-8"), digest_size=16).hexdigest()
 
 
 class Attachment(models.Model):
