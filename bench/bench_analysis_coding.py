@@ -12,6 +12,9 @@ Uzbek (Latin with oʻ, o', g') and Tajik with emoji, and a codebook of 20 codes.
 coding page's apply address with UTF-16 offsets and the window of pieces around the selection, exactly as the
 page's script sends them (it answers the re-cut window, the margin entry and the code list). Then codings
 are added up to ``--open-codings`` and the coding page is opened (the whole page, as a browser asks for it).
+Then the same codings go to a second copy of the transcript through ``ovoz serve`` (waitress, its own process,
+``--http-threads`` threads, 8 by default as the command starts) over HTTP/1.1 on 127.0.0.1, after signing in
+through the login form (``--http-codings 0`` skips it).
 
 Taguette: installed in a separate virtual environment (``python3 -m venv /tmp/taguette-venv &&
 /tmp/taguette-venv/bin/pip install taguette``); found through ``--taguette``, $TAGUETTE, that path or the
