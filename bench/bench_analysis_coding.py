@@ -326,8 +326,8 @@ def measure_ovoz_http(args, text: str, spans: list[tuple[int, int]], rng: random
     port = _free_port()
     env = {**os.environ, "OVOZ_DATA_DIR": args.data_dir, "OVOZ_REQUIRE_2FA": "false"}
     ovoz = Path(sys.executable).with_name("ovoz")
-    server = subprocess.Popen([str(ovoz), "serve", "--host", "127.0.0.1", "--port", str(port), "--threads", str(args.http_threads)],
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    command = [str(ovoz), "serve", "--host", "127.0.0.1", "--port", str(port), "--threads", str(args.http_threads)]
+    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 60
         while True:
