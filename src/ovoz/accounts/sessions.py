@@ -26,7 +26,9 @@ class SessionStore(db.SessionStore):
         sql = (f"SELECT * FROM {q(self.model._meta.db_table)} WHERE {q('session_key')} = %s "
                f"AND {q('expire_date')} > %s")
         now = connection.ops.adapt_datetimefield_value(timezone.now())
-        row = next(iter(self.model.objects.raw(sql, [self.session_key, now])), None)
+        # Read to the end (a list), so that no statement is left open on the connection.
+        rows = list(self.model.objects.raw(sql, [self.session_key, now]))
+        row = rows[0] if rows else None
         if row is None:
             self._session_key = None
         self._stored_expiry = row.expire_date if row is not None else None

@@ -59,7 +59,8 @@ def source_for_analysis(pk: int, *, team: set[int], coordinated: set[int], defer
         team=_placeholders(team_ids), coordinated=_placeholders(coordinated_ids),
     )
     params = [False, False, pk, *team_ids, *coordinated_ids, True]
-    return next(iter(Source.objects.raw(sql, params)), None)
+    rows = list(Source.objects.raw(sql, params))  # read to the end: no statement is left open
+    return rows[0] if rows else None
 
 
 def _placeholders(values) -> str:
