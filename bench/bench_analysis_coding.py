@@ -115,6 +115,29 @@ def utf16_prefix(text: str):
     return FastOffsetMap(text).utf16_from_codepoint
 
 
+class PageWindows:
+    """What the page's script sends with a selection: the pieces on the page start at every coding's start and
+    end, and the script sends the run of pieces around the selection (UTF-16 offsets), as the page holds them."""
+
+    def __init__(self, text: str):
+        self.u16 = utf16_prefix(text)
+        self.bounds = [0, self.u16(len(text))]
+
+    def form(self, a: int, b: int, codes, rng: random.Random) -> dict:
+        start, end = self.u16(a), self.u16(b)
+        lo = self.bounds[bisect.bisect_right(self.bounds, start) - 1]
+        hi = self.bounds[bisect.bisect_left(self.bounds, end)]
+        return {"codes": [c.pk for c in rng.sample(codes, rng.choice((1, 1, 2)))], "units": "utf16",
+                "start": start, "end": end, "window_start": lo, "window_end": hi}
+
+    def applied(self, data: dict) -> None:
+        """After a coding, its start and end cut the pieces on the page."""
+        for x in (data["start"], data["end"]):
+            i = bisect.bisect_left(self.bounds, x)
+            if i == len(self.bounds) or self.bounds[i] != x:
+                self.bounds.insert(i, x)
+
+
 # --- Ovoz ---------------------------------------------------------------------------------------------
 
 
@@ -211,27 +234,18 @@ def measure_ovoz(args, text: str, spans: list[tuple[int, int]], rng: random.Rand
     apply = reverse("analysis:coding_apply", args=[source.pk])
     assert client.get(page).status_code == 200  # sets the CSRF cookie, as the browser's first visit does
     csrf = client.cookies["csrftoken"].value
-    u16 = utf16_prefix(text)
-    # The pieces on the page start at every coding's start and end: the script sends the run around a selection.
-    bounds = [0, u16(len(text))]
+    windows = PageWindows(text)
     results = {}
 
     times = []
     for a, b in spans[: args.codings]:
-        start, end = u16(a), u16(b)
-        lo = bounds[bisect.bisect_right(bounds, start) - 1]
-        hi = bounds[bisect.bisect_left(bounds, end)]
-        data = {"codes": [c.pk for c in rng.sample(codes, rng.choice((1, 1, 2)))], "units": "utf16",
-                "start": start, "end": end, "window_start": lo, "window_end": hi}
+        data = windows.form(a, b, codes, rng)
         began = time.perf_counter()
         response = client.post(apply, data, headers={"HX-Request": "true", "X-CSRFToken": csrf})
         times.append(time.perf_counter() - began)
         if response.status_code != 200 or not response["Content-Type"].startswith("application/json"):
             raise SystemExit(f"apply answered {response.status_code}: {response.content[:300]!r}")
-        for x in (start, end):
-            i = bisect.bisect_left(bounds, x)
-            if i == len(bounds) or bounds[i] != x:
-                bounds.insert(i, x)
+        windows.applied(data)
     results["apply"] = times
     floor = []
     for _ in range(200):
@@ -348,24 +362,16 @@ def measure_ovoz_http(args, text: str, spans: list[tuple[int, int]], rng: random
         status, _ = client.request("GET", page)
         assert status == 200, status
         csrf = client.cookies["csrftoken"]
-        u16 = utf16_prefix(text)
-        bounds = [0, u16(len(text))]
+        windows = PageWindows(text)
         times = []
         for a, b in spans[: args.http_codings]:
-            start, end = u16(a), u16(b)
-            lo = bounds[bisect.bisect_right(bounds, start) - 1]
-            hi = bounds[bisect.bisect_left(bounds, end)]
-            data = {"codes": [c.pk for c in rng.sample(codes, rng.choice((1, 1, 2)))], "units": "utf16",
-                    "start": start, "end": end, "window_start": lo, "window_end": hi}
+            data = windows.form(a, b, codes, rng)
             began = time.perf_counter()
             status, body = client.request("POST", apply, data, {"HX-Request": "true", "X-CSRFToken": csrf})
             times.append(time.perf_counter() - began)
             if status != 200:
                 raise SystemExit(f"served apply answered {status}: {body[:300]!r}")
-            for x in (start, end):
-                i = bisect.bisect_left(bounds, x)
-                if i == len(bounds) or bounds[i] != x:
-                    bounds.insert(i, x)
+            windows.applied(data)
         floor = []
         for _ in range(200):
             began = time.perf_counter()
